@@ -1,0 +1,30 @@
+// Transpiles apps/ and libs/ (not the specs) to dist/ with swc, keeping the folder layout so the
+// package.json "imports" map (#domain, #event-store, …) resolves at run time. Type checking is
+// `npm run typecheck`; this only has to be fast, because `npm start` runs it every time.
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, writeFile, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const swcrc = JSON.parse(await readFile(join(root, '.swcrc'), 'utf8'));
+
+async function* sources(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sources(path);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
+  }
+}
+
+let count = 0;
+for (const top of ['apps', 'libs']) {
+  for await (const file of sources(join(root, top))) {
+    const out = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
+    const { code, map } = await transformFile(file, { ...swcrc, swcrc: false, filename: file, sourceFileName: relative(dirname(out), file) });
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, `${code}\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
+    if (map) await writeFile(`${out}.map`, map);
+    count++;
+  }
+}
+if (process.env.BUILD_VERBOSE) console.log(`built ${count} files into dist/`);

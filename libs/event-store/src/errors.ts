@@ -1,0 +1,34 @@
+import type { ExpectedRevision } from './event-store.port.js';
+
+/** The stream's revision was not what the writer expected: someone else wrote first. */
+export class WrongExpectedRevision extends Error {
+  readonly code = 'WRONG_EXPECTED_REVISION' as const;
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedRevision';
+  }
+}
+
+/** An event id that is already in the log somewhere else than where this append would put it. */
+export class DuplicateEventId extends Error {
+  readonly code = 'DUPLICATE_EVENT_ID' as const;
+  constructor(readonly eventId: string, readonly streamId: string) {
+    super(`Event ${eventId} is already in the log, not as this append to ${streamId}`);
+    this.name = 'DuplicateEventId';
+  }
+}
+
+/** The idempotency key was stored by another request first (race on the same key). */
+export class IdempotencyKeyTaken extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_TAKEN' as const;
+  constructor(readonly key: string) {
+    super(`Idempotency key ${key} is already recorded`);
+    this.name = 'IdempotencyKeyTaken';
+  }
+}
+
+export const isWrongExpectedRevision = (e: unknown): e is WrongExpectedRevision => e instanceof WrongExpectedRevision;
