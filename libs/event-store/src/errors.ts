@@ -32,3 +32,16 @@ export class IdempotencyKeyTaken extends Error {
 }
 
 export const isWrongExpectedRevision = (e: unknown): e is WrongExpectedRevision => e instanceof WrongExpectedRevision;
+
+/**
+ * An event handed to `append*` that the store cannot record faithfully: an id that is not a UUID,
+ * an `occurredAt` not in the exact form SPEC §3 fixes (the hash covers the string, so a form the
+ * database would rewrite on the way back would break the chain), or the same id twice in one call.
+ */
+export class InvalidEventEnvelope extends Error {
+  readonly code = 'INVALID_EVENT_ENVELOPE' as const;
+  constructor(readonly eventId: string, readonly reason: string) {
+    super(`Event ${eventId}: ${reason}`);
+    this.name = 'InvalidEventEnvelope';
+  }
+}

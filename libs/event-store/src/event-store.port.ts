@@ -121,6 +121,11 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /** The highest global position committed so far (0 for an empty log). */
   headPosition(): Promise<number>;
+  /**
+   * Events of any stream whose `data.caseId` is `caseId`, in global order: the case's own events,
+   * and the goodwill grants and refunds recorded in other streams that name it (case history).
+   */
+  readEventsByCase(caseId: string): Promise<RecordedEvent[]>;
   /** Events whose ids are given, wherever they are (for `POST /order-events` duplicates and replays). */
   readEventsById(eventIds: string[]): Promise<RecordedEvent[]>;
   /** The idempotency record stored under `key`, or null. */

@@ -1,0 +1,64 @@
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS) for the values JSON.stringify accepts.
+ *
+ * The hash chain (SPEC §7) must be recomputable by an auditor in any language, so the bytes are
+ * fixed by the RFC, not by this code base: members sorted by UTF-16 code units, no whitespace,
+ * strings and numbers exactly as ECMAScript's JSON.stringify writes them. Values that JSON.stringify
+ * drops (undefined, functions, symbols) are dropped here the same way, and `toJSON` is honoured, so
+ * that `canonicalJson(v)` equals `canonicalJson(JSON.parse(JSON.stringify(v)))`: the hash of what a
+ * writer hands over is the hash of what the store keeps and reads back.
+ *
+ * Unlike JSON.stringify, non-finite numbers throw instead of becoming `null` (I-JSON, RFC 8785 §3.2.2.3):
+ * an event carrying NaN is a bug to surface, not a value to store silently changed.
+ */
+export function canonicalJson(value: unknown): string {
+  const text = serialize(value, '');
+  if (text === undefined) throw new TypeError('canonicalJson: the value has no JSON representation');
+  return text;
+}
+
+function serialize(value: unknown, key: string): string | undefined {
+  const plain = withToJson(value, key);
+  switch (typeof plain) {
+    case 'string':
+      return JSON.stringify(plain);
+    case 'number':
+      if (!Number.isFinite(plain)) throw new TypeError(`canonicalJson: ${String(plain)} is not a JSON number`);
+      // ECMAScript Number-to-string is the RFC's number format; JSON.stringify also turns -0 into 0.
+      return JSON.stringify(plain);
+    case 'boolean':
+      return plain ? 'true' : 'false';
+    case 'bigint':
+      throw new TypeError('canonicalJson: BigInt has no JSON representation');
+    case 'object':
+      if (plain === null) return 'null';
+      return Array.isArray(plain) ? serializeArray(plain) : serializeObject(plain as Record<string, unknown>);
+    default:
+      // undefined, function, symbol: skipped by the caller, like JSON.stringify does.
+      return undefined;
+  }
+}
+
+function withToJson(value: unknown, key: string): unknown {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON(key: string): unknown }).toJSON(key);
+  }
+  return value;
+}
+
+function serializeArray(items: unknown[]): string {
+  // JSON.stringify writes `null` for array slots it cannot represent.
+  const parts = items.map((item, index) => serialize(item, String(index)) ?? 'null');
+  return `[${parts.join(',')}]`;
+}
+
+function serializeObject(object: Record<string, unknown>): string {
+  // Array.prototype.sort without a comparator orders strings by UTF-16 code units: RFC 8785 §3.2.3.
+  const keys = Object.keys(object).sort();
+  const members: string[] = [];
+  for (const key of keys) {
+    const member = serialize(object[key], key);
+    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+  }
+  return `{${members.join(',')}}`;
+}

@@ -1,0 +1,25 @@
+// The port and its errors: what the application codes against.
+export * from './event-store.port.js';
+export * from './errors.js';
+
+// The hash chain (SPEC §7), pure: also used by the audit verifier.
+export { canonicalJson } from './hash-chain/canonical-json.js';
+export { eventHash, GENESIS_HASH, type HashedEnvelope } from './hash-chain/event-hash.js';
+export { findChainBreak, type ChainBreak } from './hash-chain/verify-chain.js';
+
+// PostgreSQL adapter.
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
+export { migrateEventStore, eventStoreMigrations, EVENT_STORE_MIGRATIONS_TABLE } from './postgres/migrate.js';
+export { APPLICATION_ROLE } from './postgres/migrations/1763900000001-guard-append-only.js';
+export { withApplicationRole } from './postgres/connection-options.js';
+export { APPENDED_CHANNEL } from './postgres/append-wakeups.js';
+
+// EventStoreDB adapter.
+export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.js';
+
+// Embedded PostgreSQL (npm start without DATABASE_URL, and tests).
+export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type RunningPostgres } from './embedded/embedded-postgres.js';
+export { createDatabase } from './embedded/create-database.js';
+export { findFreePort } from './embedded/free-port.js';
+
+export { systemClock, type Clock } from './shared/validate-new-events.js';

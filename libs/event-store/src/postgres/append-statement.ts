@@ -1,0 +1,64 @@
+import type { QueryConfig } from 'pg';
+import type { IdempotencyRecord } from '../event-store.port.js';
+import type { ChainedEvent } from '../shared/chain-events.js';
+
+const TARGET = `INSERT INTO event_store.events
+  (global_position, transaction_id, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)`;
+
+// reserve_positions draws the transaction id and every position first (see its migration), then the
+// rows go in from parallel arrays: one statement, one round trip, atomic without BEGIN/COMMIT.
+const RESERVED_AND_INPUT = `
+  reserved AS MATERIALIZED (SELECT * FROM event_store.reserve_positions($1)),
+  input AS (
+    SELECT * FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $7::timestamptz[],
+                         $8::jsonb[], $9::jsonb[], $10::text[], $11::text[]) WITH ORDINALITY
+      AS i(event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash, ord))`;
+
+const SELECT_ROWS = `SELECT r.positions[i.ord], r.transaction_id, i.event_id, i.stream_id, i.stream_revision, i.type,
+         i.occurred_at, i.recorded_at, i.data, i.metadata, i.hash, i.prev_hash
+  FROM input i CROSS JOIN reserved r`;
+
+const APPEND = `WITH ${RESERVED_AND_INPUT}
+  ${TARGET} ${SELECT_ROWS}
+  RETURNING event_id, global_position`;
+
+// The idempotency record rides in the same statement, so it is stored exactly when the events are.
+const APPEND_WITH_IDEMPOTENCY = `WITH ${RESERVED_AND_INPUT},
+  inserted AS (${TARGET} ${SELECT_ROWS} RETURNING event_id, global_position, stream_id, stream_revision),
+  recorded AS (
+    INSERT INTO event_store.idempotency_keys (key, request_hash, answer, stream_id, revision, global_position)
+    SELECT $12, $13, $14::jsonb, stream_id, stream_revision, global_position FROM inserted ORDER BY global_position DESC LIMIT 1)
+  SELECT event_id, global_position FROM inserted`;
+
+/** Inserts chained events (any number of streams) and, when given, the idempotency record. */
+export function appendStatement(events: ChainedEvent[], idempotency?: IdempotencyRecord): QueryConfig {
+  const values: unknown[] = [
+    events.length,
+    events.map((e) => e.eventId),
+    events.map((e) => e.streamId),
+    events.map((e) => e.streamRevision),
+    events.map((e) => e.type),
+    events.map((e) => e.occurredAt),
+    events.map((e) => e.recordedAt),
+    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => JSON.stringify(e.metadata)),
+    events.map((e) => e.hash),
+    events.map((e) => e.prevHash),
+  ];
+  // Named: each pooled connection parses and plans the statement once.
+  if (!idempotency) return { name: 'event_store_append', text: APPEND, values };
+  values.push(idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.answer));
+  return { name: 'event_store_append_idempotent', text: APPEND_WITH_IDEMPOTENCY, values };
+}
+
+/** The idempotency record alone, for a call whose events were all in the log already. */
+export function idempotencyStatement(
+  idempotency: IdempotencyRecord,
+  at: { streamId: string; revision: number; globalPosition: number } | null,
+): QueryConfig {
+  return {
+    text: `INSERT INTO event_store.idempotency_keys (key, request_hash, answer, stream_id, revision, global_position)
+           VALUES ($1, $2, $3::jsonb, $4, $5, $6)`,
+    values: [idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.answer), at?.streamId ?? null, at?.revision ?? null, at?.globalPosition ?? null],
+  };
+}

@@ -1,0 +1,41 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { CreateEventLog1763900000000 } from './migrations/1763900000000-create-event-log.js';
+import { GuardAppendOnly1763900000001 } from './migrations/1763900000001-guard-append-only.js';
+
+/** In order. Raw SQL only: the schema is the contract, no entity metadata involved. */
+export const eventStoreMigrations = [CreateEventLog1763900000000, GuardAppendOnly1763900000001];
+
+/** Its own table, so the read models' migrations (another DataSource) never see these and vice versa. */
+export const EVENT_STORE_MIGRATIONS_TABLE = 'event_store_migrations';
+
+type PostgresDataSourceOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
+
+/**
+ * Runs the event store's pending migrations. Several processes may start at once (API replicas):
+ * a session advisory lock on the DataSource's only connection makes them take turns, and the
+ * later ones find nothing left to run.
+ */
+export async function migrateEventStore(connection: string | Omit<PostgresDataSourceOptions, 'migrations'>): Promise<void> {
+  const base: PostgresDataSourceOptions = typeof connection === 'string' ? { type: 'postgres', url: connection } : connection;
+  const dataSource = new DataSource({
+    ...base,
+    migrations: eventStoreMigrations,
+    migrationsTableName: EVENT_STORE_MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    entities: [],
+    extra: { ...base.extra, max: 1 },
+  });
+  await dataSource.initialize();
+  try {
+    await dataSource.query('SELECT pg_advisory_lock(1701999001, 0)');
+    try {
+      await dataSource.runMigrations();
+    } finally {
+      await dataSource.query('SELECT pg_advisory_unlock(1701999001, 0)');
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}

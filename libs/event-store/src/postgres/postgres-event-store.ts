@@ -1,0 +1,117 @@
+import pg from 'pg';
+import type { ClientConfig, Pool } from 'pg';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  IdempotencyRecord,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  SubscribeOptions,
+} from '../event-store.port.js';
+import { systemClock, normaliseAppends, type Clock } from '../shared/validate-new-events.js';
+import { StreamHeadCache } from '../shared/stream-head-cache.js';
+import { AppendWakeups } from './append-wakeups.js';
+import { withApplicationRole } from './connection-options.js';
+import { appendAtomically } from './postgres-append.js';
+import * as reads from './read-queries.js';
+import { subscribeToAll } from './subscribe-to-all.js';
+
+export interface PostgresEventStoreOptions {
+  /** Where to connect (connectionString, or host/port/user/…). */
+  connection: ClientConfig;
+  /** Connections in the pool. Default 10. */
+  poolSize?: number;
+  /** Role every connection works as; null keeps the login user's rights (migrations, tests). */
+  role?: string | null;
+  /** The store's clock for recordedAt. Default: the system clock. */
+  clock?: Clock;
+  /** Streams whose last (revision, hash) is kept for one-round-trip appends. Default 10 000. */
+  headCacheSize?: number;
+  /** Catch-up batch size of subscriptions. Default 500. */
+  subscriptionBatchSize?: number;
+  /** Subscription polling when no wake-up comes. Default 250 ms. */
+  pollIntervalMs?: number;
+  /** Errors nobody awaits (LISTEN connection dropped, idle client lost). Default: console.warn. */
+  onBackgroundError?: (error: unknown) => void;
+}
+
+/** The log in PostgreSQL (schema `event_store`, created by `migrateEventStore`). */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly cache: StreamHeadCache;
+  private readonly wakeups: AppendWakeups;
+  private readonly clock: Clock;
+  private readonly closing = new AbortController();
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    const onBackgroundError = options.onBackgroundError ?? ((error) => console.warn('event store:', error));
+    const config = withApplicationRole(options.connection, options.role);
+    this.pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+    this.pool.on('error', onBackgroundError); // an idle client died; the pool replaces it
+    this.cache = new StreamHeadCache(options.headCacheSize);
+    this.wakeups = new AppendWakeups(this.pool, config, onBackgroundError);
+    this.clock = options.clock ?? systemClock;
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const [result] = await this.append([{ streamId, events, expectedRevision: options.expectedRevision }], options.idempotency);
+    return result!;
+  }
+
+  appendToStreams(appends: StreamAppend[], options: { idempotency?: IdempotencyRecord } = {}): Promise<AppendResult[]> {
+    return this.append(appends, options.idempotency);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const events = await reads.readStreamRows(this.pool, streamId, options);
+    const newest = options?.direction === 'backwards' ? events[0] : events.at(-1);
+    if (newest) this.cache.remember(streamId, { revision: newest.streamRevision, hash: newest.hash });
+    return events;
+  }
+
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return reads.readAllRows(this.pool, options);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
+    const signal = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
+    const settings = { batchSize: this.options.subscriptionBatchSize ?? 500, pollIntervalMs: this.options.pollIntervalMs ?? 250 };
+    return subscribeToAll((o) => this.readAll(o), this.wakeups, settings, options.after ?? 0, signal);
+  }
+
+  headPosition(): Promise<number> {
+    return reads.headPosition(this.pool);
+  }
+
+  readEventsByCase(caseId: string): Promise<RecordedEvent[]> {
+    return reads.readEventsByCaseRows(this.pool, caseId);
+  }
+
+  readEventsById(eventIds: string[]): Promise<RecordedEvent[]> {
+    return reads.readEventsByIdRows(this.pool, eventIds);
+  }
+
+  readIdempotency(key: string): Promise<reads.StoredIdempotency | null> {
+    return reads.readIdempotencyRow(this.pool, key);
+  }
+
+  /** Ends subscriptions (their iterators return), the LISTEN connection and the pool. */
+  async close(): Promise<void> {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort();
+    await this.wakeups.close();
+    await this.pool.end();
+  }
+
+  private async append(appends: StreamAppend[], idempotency?: IdempotencyRecord): Promise<AppendResult[]> {
+    // Millisecond precision, as SPEC §3 writes timestamps; one instant for the whole call.
+    const recordedAt = this.clock().toISOString();
+    const results = await appendAtomically(this.pool, this.cache, normaliseAppends(appends), recordedAt, idempotency);
+    if (results.some((result) => result.events.length > 0)) this.wakeups.appended();
+    return results;
+  }
+}

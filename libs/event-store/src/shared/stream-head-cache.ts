@@ -1,0 +1,39 @@
+import type { StreamHead } from './chain-events.js';
+
+/**
+ * The last known (revision, hash) of recently used streams, so an append with an exact expected
+ * revision can chain without reading the stream first. An entry is never wrong, only possibly old:
+ * once committed, the event at (stream, revision) never changes. An old entry costs one read (the
+ * expected revision differs from the cached one) or one unique-key conflict, never a bad chain.
+ * Least recently used entries go first (a Map iterates in insertion order).
+ */
+export class StreamHeadCache {
+  private readonly entries = new Map<string, StreamHead>();
+
+  constructor(private readonly capacity = 10_000) {}
+
+  get(streamId: string): StreamHead | undefined {
+    const head = this.entries.get(streamId);
+    if (head) {
+      this.entries.delete(streamId);
+      this.entries.set(streamId, head);
+    }
+    return head;
+  }
+
+  /** Records a committed head; an older revision than the one known is ignored. */
+  remember(streamId: string, head: StreamHead): void {
+    const known = this.entries.get(streamId);
+    if (known && known.revision >= head.revision) return;
+    this.entries.delete(streamId);
+    this.entries.set(streamId, head);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,44 @@
+import type { NewEvent, StreamAppend } from '../event-store.port.js';
+import { InvalidEventEnvelope } from '../errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_MILLIS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The store's clock as SPEC §3 writes it: ISO-8601 UTC with exactly three fractional digits. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+/**
+ * Checks what the hash chain depends on and returns the appends with event ids in lower case:
+ * PostgreSQL's uuid and EventStoreDB both print ids in lower case, and the hash covers the id
+ * string, so an upper-case id would not survive the round trip.
+ */
+export function normaliseAppends(appends: StreamAppend[]): StreamAppend[] {
+  const seen = new Set<string>();
+  return appends.map((append) => ({
+    ...append,
+    events: append.events.map((event) => {
+      const normalised = normaliseEvent(event);
+      if (seen.has(normalised.eventId)) throw new InvalidEventEnvelope(event.eventId, 'appears twice in one append');
+      seen.add(normalised.eventId);
+      return normalised;
+    }),
+  }));
+}
+
+function normaliseEvent(event: NewEvent): NewEvent {
+  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
+    throw new InvalidEventEnvelope(String(event.eventId), 'eventId is not a UUID');
+  }
+  if (!isIsoMillisUtc(event.occurredAt)) {
+    throw new InvalidEventEnvelope(event.eventId, `occurredAt ${String(event.occurredAt)} is not ISO-8601 UTC with three fractional digits`);
+  }
+  return { ...event, eventId: event.eventId.toLowerCase() };
+}
+
+function isIsoMillisUtc(value: unknown): boolean {
+  if (typeof value !== 'string' || !ISO_MILLIS_UTC.test(value)) return false;
+  const parsed = new Date(value);
+  // Rejects 2026-02-30T… and the like, which Date would roll over into another day.
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === value;
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { RecordedEvent } from '../../src/event-store.port.js';
+import { aNewEvent, aStream, revisionsOf, someEvents, type ContractContext } from './contract-context.js';
+
+export function readsContract(ctx: ContractContext): void {
+  describe('readStream', () => {
+    let streamId: string;
+    beforeAll(async () => {
+      streamId = aStream();
+      await ctx.store().appendToStream(streamId, someEvents(5), { expectedRevision: 'no_stream' });
+    });
+
+    it.each([
+      ['forwards by default', {}, [0, 1, 2, 3, 4]],
+      ['forwards from a revision', { fromRevision: 2 }, [2, 3, 4]],
+      ['forwards, at most maxCount', { fromRevision: 1, maxCount: 2 }, [1, 2]],
+      ['backwards from the end', { direction: 'backwards' as const }, [4, 3, 2, 1, 0]],
+      ['backwards from a revision, at most maxCount', { direction: 'backwards' as const, fromRevision: 3, maxCount: 2 }, [3, 2]],
+      ['past the end', { fromRevision: 9 }, []],
+    ])('reads %s', async (_, options, revisions) => {
+      expect(revisionsOf(await ctx.store().readStream(streamId, options))).toEqual(revisions);
+    });
+
+    it('answers [] for a stream that does not exist', async () => {
+      expect(await ctx.store().readStream(aStream())).toEqual([]);
+      expect(await ctx.store().readStream(aStream(), { direction: 'backwards', maxCount: 1 })).toEqual([]);
+    });
+  });
+
+  describe('readAll', () => {
+    it('pages through the global order with after and maxCount', async () => {
+      const start = await ctx.store().headPosition();
+      const [left, right] = [aStream(), aStream()];
+      const appended = [
+        ...(await ctx.store().appendToStream(left, someEvents(2), { expectedRevision: 'no_stream' })).events,
+        ...(await ctx.store().appendToStream(right, someEvents(2), { expectedRevision: 'no_stream' })).events,
+        ...(await ctx.store().appendToStream(left, someEvents(1), { expectedRevision: 1 })).events,
+      ];
+      const pages: RecordedEvent[][] = [];
+      for (let after = start; ; ) {
+        const page = await ctx.store().readAll({ after, maxCount: 2 });
+        if (page.length === 0) break;
+        pages.push(page);
+        after = page.at(-1)!.globalPosition;
+      }
+      const read = pages.flat().filter((e) => e.streamId === left || e.streamId === right);
+      expect(read).toEqual(appended);
+      expect(pages.every((page) => page.length <= 2)).toBe(true);
+      const positions = pages.flat().map((e) => e.globalPosition);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(positions[0]).toBeGreaterThan(start);
+      expect(await ctx.store().headPosition()).toBe(appended.at(-1)!.globalPosition);
+    });
+  });
+
+  describe('readEventsByCase', () => {
+    it('finds a case’s events in every stream that names it, in global order', async () => {
+      const caseId = `c-${randomUUID()}`;
+      const received = aNewEvent({ data: { caseId, channel: 'mail' } });
+      const granted = aNewEvent({ type: 'GoodwillGranted', data: { grantId: randomUUID(), staffId: 'staff-7', caseId, amountCents: 1500 } });
+      const refunded = aNewEvent({ type: 'RefundIssued', data: { refundId: randomUUID(), orderId: 'o-1', caseId, amountCents: 2500 } });
+      await ctx.store().appendToStream(`case-${caseId}`, [received], { expectedRevision: 'no_stream' });
+      await ctx.store().appendToStream(aStream('goodwill'), [granted], { expectedRevision: 'no_stream' });
+      await ctx.store().appendToStream(aStream('order'), [aNewEvent(), refunded], { expectedRevision: 'no_stream' });
+      const history = await ctx.store().readEventsByCase(caseId);
+      expect(history.map((e) => e.eventId)).toEqual([received.eventId, granted.eventId, refunded.eventId]);
+    });
+  });
+}

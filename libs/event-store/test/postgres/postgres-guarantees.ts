@@ -1,0 +1,144 @@
+import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import type { EventStore } from '../../src/event-store.port.js';
+import { createDatabase } from '../../src/embedded/create-database.js';
+import { appendStatement } from '../../src/postgres/append-statement.js';
+import { migrateEventStore } from '../../src/postgres/migrate.js';
+import { APPLICATION_ROLE } from '../../src/postgres/migrations/1763900000001-guard-append-only.js';
+import { chainEvents } from '../../src/shared/chain-events.js';
+import { aNewEvent, aStream, nextWithin, someEvents } from '../contract/contract-context.js';
+import type { EventStoreHarness } from '../contract/event-store-contract.js';
+
+export interface PostgresHarness extends EventStoreHarness {
+  /** Superuser URL of the migrated test database. */
+  url(): string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const settledWithin = async (promise: Promise<unknown>, ms: number) =>
+  Promise.race([promise.then(() => true), sleep(ms).then(() => false)]);
+
+async function connect(url: string, role?: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, ...(role ? { options: `-c role=${role}` } : {}) });
+  await client.connect();
+  return client;
+}
+
+/** What only the PostgreSQL adapter promises: the global order under late commits, and the database's own guard of the log. */
+export function runPostgresGuarantees(name: string, harness: () => PostgresHarness): void {
+  describe(`${name}: PostgreSQL guarantees`, () => {
+    let store: EventStore;
+    beforeAll(async () => {
+      store = await harness().open();
+    });
+    afterAll(() => store.close());
+
+    it('never lets a reader pass a transaction that drew a lower position and commits late', async () => {
+      const start = await store.headPosition();
+      const writer = await connect(harness().url(), APPLICATION_ROLE);
+      const lateStream = aStream();
+      const late = chainEvents(lateStream, null, [aNewEvent()], new Date().toISOString());
+      try {
+        await writer.query('BEGIN');
+        const { rows } = await writer.query<{ global_position: string }>(appendStatement(late));
+        const earlyStream = aStream();
+        const early = await store.appendToStream(earlyStream, someEvents(2), { expectedRevision: 'no_stream' });
+        expect(early.events[0]!.globalPosition).toBeGreaterThan(Number(rows[0]!.global_position));
+
+        // Committed events above the open transaction's position are held back, in readAll and live.
+        expect(await store.readAll({ after: start })).toEqual([]);
+        const subscription = store.subscribeToAll({ after: start })[Symbol.asyncIterator]();
+        const first = subscription.next();
+        expect(await settledWithin(first, 600)).toBe(false); // more than two poll intervals
+
+        await writer.query('COMMIT');
+        const delivered = [(await first).value, (await nextWithin(subscription, 2_000)).value, (await nextWithin(subscription, 2_000)).value];
+        const expectedOrder = [late[0]!.eventId, ...early.events.map((e) => e.eventId)];
+        expect(delivered.map((e) => e.eventId)).toEqual(expectedOrder);
+        expect((await store.readAll({ after: start })).map((e) => e.eventId)).toEqual(expectedOrder);
+        await subscription.return?.();
+      } finally {
+        await writer.end();
+      }
+    });
+
+    it('refuses an append in a transaction that wrote before, since its positions could not follow its transaction id', async () => {
+      const writer = await connect(harness().url(), APPLICATION_ROLE);
+      try {
+        await writer.query('BEGIN');
+        await writer.query('SELECT pg_current_xact_id()');
+        const rows = chainEvents(aStream(), null, [aNewEvent()], new Date().toISOString());
+        await expect(writer.query(appendStatement(rows))).rejects.toThrow(/first write of its transaction/);
+        await writer.query('ROLLBACK');
+      } finally {
+        await writer.end();
+      }
+    });
+
+    it('keeps the log append-only for the application role, by privilege and by trigger', async () => {
+      const streamId = aStream();
+      await store.appendToStream(streamId, someEvents(1), { expectedRevision: 'no_stream' });
+      const app = await connect(harness().url(), APPLICATION_ROLE);
+      try {
+        for (const statement of [
+          `UPDATE event_store.events SET type = 'Edited' WHERE stream_id = '${streamId}'`,
+          `DELETE FROM event_store.events WHERE stream_id = '${streamId}'`,
+          `TRUNCATE event_store.events`,
+        ]) {
+          await expect(app.query(statement)).rejects.toMatchObject({ code: '42501' });
+        }
+        const { rows } = await app.query<{ privileges: boolean[] }>(
+          `SELECT ARRAY[has_table_privilege('event_store.events', 'UPDATE'), has_table_privilege('event_store.events', 'DELETE'),
+                        has_table_privilege('event_store.events', 'INSERT')] AS privileges`,
+        );
+        expect(rows[0]!.privileges).toEqual([false, false, true]);
+      } finally {
+        await app.end();
+      }
+      expect(await store.readStream(streamId)).toHaveLength(1);
+    });
+
+    it('refuses UPDATE, DELETE and TRUNCATE even to the owner, through the triggers', async () => {
+      const owner = await connect(harness().url());
+      try {
+        await expect(owner.query(`UPDATE event_store.events SET type = 'Edited' WHERE false`)).rejects.toThrow(/append-only: UPDATE refused/);
+        await expect(owner.query(`DELETE FROM event_store.events WHERE false`)).rejects.toThrow(/append-only: DELETE refused/);
+        await expect(owner.query(`TRUNCATE event_store.events`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+      } finally {
+        await owner.end();
+      }
+    });
+
+    it('appends with a known exact revision in one statement', async () => {
+      const streamId = aStream();
+      await store.appendToStream(streamId, someEvents(1), { expectedRevision: 'no_stream' });
+      // Counts what the pool is asked to run, by wrapping its query method for this one append.
+      const statements: string[] = [];
+      const original = pg.Pool.prototype.query;
+      pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
+        const config = args[0];
+        statements.push(typeof config === 'string' ? config : (config as pg.QueryConfig).text);
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        await store.appendToStream(streamId, someEvents(2), { expectedRevision: 0 });
+      } finally {
+        pg.Pool.prototype.query = original;
+      }
+      expect(statements.filter((text) => !text.includes('pg_notify'))).toHaveLength(1);
+    });
+
+    it('migrates a fresh database from two processes at once, and again as a no-op', async () => {
+      const url = await createDatabase(harness().url(), `migrate_${randomUUID().replaceAll('-', '')}`);
+      await Promise.all([migrateEventStore(url), migrateEventStore(url)]);
+      await migrateEventStore(url);
+      const client = await connect(url);
+      try {
+        const { rows } = await client.query(`SELECT count(*)::int AS n FROM event_store_migrations`);
+        expect(rows[0].n).toBe(2);
+      } finally {
+        await client.end();
+      }
+    }, 30_000);
+  });
+}
