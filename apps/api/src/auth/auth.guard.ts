@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './roles.js';
+import type { CallerRequest } from './caller.js';
+import { JwtVerifier } from './jwt-verifier.js';
+import { requestHash } from '../http/request-hash.js';
+
+/**
+ * Runs before validation on every route, so the order of checks is 401, 403, then 400 (SPEC §3).
+ * A route without @Allowed is closed to everyone but admin: forgetting it fails safe.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: JwtVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<CallerRequest>();
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const claims = match ? await this.verifier.verify(match[1]) : null;
+    if (!claims) {
+      throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'A valid Bearer token is required' });
+    }
+    const allowed = this.reflector.getAllAndOverride<string[]>(ALLOWED_ROLES, targets) ?? [];
+    if (!claims.roles.includes('admin') && !claims.roles.some((role) => allowed.includes(role))) {
+      throw new ForbiddenException({
+        statusCode: 403,
+        code: 'FORBIDDEN',
+        message: `This route needs one of the roles: ${[...allowed, 'admin'].join(', ')}`,
+      });
+    }
+    const key = request.headers['idempotency-key'];
+    request.caller = {
+      id: claims.sub,
+      roles: claims.roles,
+      correlationId: request.correlationId ?? '',
+      idempotencyKey: typeof key === 'string' && key.length > 0 ? key : undefined,
+      requestHash: requestHash(request),
+    };
+    return true;
+  }
+}

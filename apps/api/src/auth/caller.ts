@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+/** Who is calling, from the verified token, and the request facts every command records. */
+export interface Caller {
+  id: string;
+  roles: string[];
+  correlationId: string;
+  idempotencyKey: string | undefined;
+  /** SHA-256 of method, path and canonical body: what an Idempotency-Key is bound to. */
+  requestHash: string;
+}
+
+export interface CallerRequest extends Request {
+  caller?: Caller;
+  correlationId?: string;
+}
+
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  const request = context.switchToHttp().getRequest<CallerRequest>();
+  if (!request.caller) throw new Error('CurrentCaller used on a public route');
+  return request.caller;
+});

@@ -1,0 +1,33 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiModule, type ApiModuleOptions } from './api.module.js';
+import { correlationId } from './http/correlation-id.middleware.js';
+import { requestLog } from './http/request-log.middleware.js';
+import { PinoNestLogger } from './http/pino-nest-logger.js';
+import type { Logger } from 'pino';
+
+/** Builds the HTTP application (not yet listening): body limits, correlation ids, OpenAPI at /docs. */
+export async function createApiApp(options: ApiModuleOptions & { logger: Logger }): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
+    bodyParser: false,
+    logger: new PinoNestLogger(options.logger),
+    abortOnError: false,
+  });
+  app.use(correlationId);
+  app.use(requestLog(options.logger));
+  app.useBodyParser('json', { limit: '256kb' });
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Caseledger')
+      .setDescription('Event-sourced case handling for the customer-service department (SPEC §4).')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

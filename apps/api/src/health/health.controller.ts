@@ -1,0 +1,53 @@
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { EVENT_STORE } from '#application';
+import type { EventStore } from '#event-store';
+import { Public } from '../auth/roles.js';
+import { HEALTH_CONTRIBUTORS, type HealthContributor } from './health-contributor.js';
+
+/** Liveness and readiness: 200 once the log answers; each contributor (projections, Kafka) adds its figures. */
+@ApiTags('operations')
+@Controller()
+@Public()
+export class HealthController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(HEALTH_CONTRIBUTORS) private readonly contributors: HealthContributor[],
+  ) {}
+
+  @Get('health')
+  async health(@Res({ passthrough: true }) res: Response) {
+    const started = Date.now();
+    let headPosition: number | null = null;
+    let database = 'up';
+    try {
+      headPosition = await this.store.headPosition();
+    } catch {
+      database = 'down';
+    }
+    const parts = await Promise.all(this.contributors.map(async (c) => [c.name, await c.health(headPosition)] as const));
+    const ready = database === 'up' && parts.every(([, p]) => p.ready !== false);
+    res.status(ready ? 200 : 503);
+    return { status: ready ? 'ok' : 'unavailable', ready, checks: { eventStore: { status: database, headPosition, latencyMs: Date.now() - started } }, ...Object.fromEntries(parts) };
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  async metrics(): Promise<string> {
+    const head = await this.store.headPosition().catch(() => -1);
+    const lines = [
+      '# HELP caseledger_log_head_position Highest global position committed to the log.',
+      '# TYPE caseledger_log_head_position gauge',
+      `caseledger_log_head_position ${head}`,
+      '# HELP process_resident_memory_bytes Resident memory size in bytes.',
+      '# TYPE process_resident_memory_bytes gauge',
+      `process_resident_memory_bytes ${process.memoryUsage().rss}`,
+      '# HELP process_uptime_seconds Seconds since the process started.',
+      '# TYPE process_uptime_seconds gauge',
+      `process_uptime_seconds ${process.uptime().toFixed(1)}`,
+    ];
+    for (const c of this.contributors) lines.push(...(await c.metrics(head)));
+    return `${lines.join('\n')}\n`;
+  }
+}

@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ZodError } from 'zod';
+import { isDomainError, errorStatus } from '#domain';
+import { isApplicationError } from '#application';
+import { errorBody, ErrorBody, httpCodes } from './error-body.js';
+import { zodDetails } from './zod-details.js';
+
+/**
+ * Every failure leaves the API as `{ statusCode, code, message, details? }`: business rules by their
+ * code, framework errors (unknown route, body parser) by status, anything unexpected as a 500 whose
+ * cause goes to the log and never to the client.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const body = this.toBody(exception, request);
+    if (body.statusCode >= 500 && body.code === 'INTERNAL_ERROR') {
+      this.logger.error({ err: exception, path: request.url, correlationId: request.headers['x-correlation-id'] });
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, request: Request): ErrorBody {
+    if (isDomainError(exception)) {
+      return errorBody(errorStatus[exception.code], exception.code, exception.message, exception.details);
+    }
+    if (isApplicationError(exception)) {
+      return errorBody(exception.status, exception.code, exception.message, exception.details);
+    }
+    if (exception instanceof ZodError) {
+      return errorBody(400, 'VALIDATION_FAILED', 'The request is not valid', zodDetails(exception));
+    }
+    const parserError = bodyParserError(exception);
+    if (parserError) return parserError;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'object' && payload && 'code' in payload) return payload as ErrorBody;
+      const message =
+        status === 404 ? `Cannot ${request.method} ${request.path}` : typeof payload === 'string' ? payload : exception.message;
+      // Express's JSON parser failures reach here as a plain 400: name the body as the offending field.
+      const details = status === 400 ? [{ path: '', message }] : undefined;
+      return errorBody(status, httpCodes[status] ?? `HTTP_${status}`, status === 400 ? 'The request body is not valid JSON' : message, details);
+    }
+    return errorBody(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged');
+  }
+}
+
+/** Errors thrown by Express's body parser carry `type` and `status`. */
+function bodyParserError(e: unknown): ErrorBody | undefined {
+  if (typeof e !== 'object' || e === null || !('type' in e)) return undefined;
+  const type = (e as { type?: unknown }).type;
+  if (type === 'entity.too.large') return errorBody(413, 'PAYLOAD_TOO_LARGE', 'The request body is over 256 KiB');
+  if (type === 'entity.parse.failed') {
+    return errorBody(400, 'VALIDATION_FAILED', 'The request body is not valid JSON', [{ path: '', message: 'Malformed JSON' }]);
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body encoding is not supported');
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+/** What a newcomer needs after `npm start`: where it listens, a token, a request to paste. */
+export function printWelcome(p: { url: string; adminToken: string; secretSource: string; dataDir: string; database: string }): void {
+  const lines = [
+    '',
+    `Caseledger is listening on ${p.url}`,
+    `  API docs:  ${p.url}/docs   (OpenAPI JSON: ${p.url}/docs-json)`,
+    `  Data:      ${p.database === 'embedded' ? `embedded PostgreSQL in ${p.dataDir}/postgres` : 'PostgreSQL at DATABASE_URL'}`,
+    `  JWT secret ${p.secretSource === 'environment' ? 'from AUTH_JWT_SECRET' : `kept in ${p.dataDir}/jwt-secret`}`,
+    '',
+    'Admin token (valid 30 days):',
+    `  export TOKEN=${p.adminToken}`,
+    '',
+    'Try it:',
+    `  curl -s -X POST ${p.url}/cases -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\`,
+    `    -d '{"channel":"mail","complainant":{"type":"distributor","id":"D-17"},"subject":"Broken lid","body":"The lid arrived cracked."}'`,
+    '',
+    `Caseledger ready ${p.url}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_SCHEMA_VERSIONS, isDomainError } from '#domain';
+import {
+  IdempotencyKeyTaken,
+  WrongExpectedRevision,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+} from '#event-store';
+import { ApplicationError } from './application-error.js';
+import type { CommandAnswer, CommandRequest } from './command-request.js';
+import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
+import { EVENT_STORE } from './tokens.js';
+
+export interface PlannedAppend {
+  streamId: string;
+  expectedRevision: ExpectedRevision;
+  events: ReadonlyArray<{ type: string; data: unknown }>;
+}
+
+/** What a handler decided: the appends, and how to answer. */
+export interface Plan {
+  appends: PlannedAppend[];
+  status: 200 | 201;
+  /** The stream named in the answer (`streamId`, `revision`). */
+  streamId: string;
+  /** Its revision and position as read: the answer when nothing is appended. */
+  current: { revision: number; position: number };
+  /** Ids the command created or touched (`caseId`, `grantId`, …). */
+  ids: Record<string, unknown>;
+}
+
+const MAX_ATTEMPTS = 6;
+
+/**
+ * The path every command takes after validation: load the environment, let the handler decide,
+ * append with the expected revisions it read, and retry from the reads when another writer got
+ * there first (the handler read those revisions itself, so a retry re-judges on fresh state).
+ * An Idempotency-Key is checked before and recorded in the same transaction as the events.
+ */
+@Injectable()
+export class CommandRunner {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly environment: CommandEnvironmentLoader,
+  ) {}
+
+  async run(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
+    const key = request.idempotencyKey ? `${request.actorId}:${request.idempotencyKey}` : undefined;
+    if (key) {
+      const replay = await this.replay(key, request);
+      if (replay) return replay;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const env = await this.environment.load(request);
+      const plan = await decide(env);
+      try {
+        return await this.append(plan, env, request, key);
+      } catch (caught) {
+        const error = caught as Error;
+        if (error instanceof IdempotencyKeyTaken && key) {
+          const replay = await this.replay(key, request);
+          if (replay) return replay;
+        }
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ApplicationError('CONCURRENCY_CONFLICT', `Stream ${error.streamId} kept changing; try again`, {
+            streamId: error.streamId,
+            attempts: attempt,
+          });
+        }
+        await pause(attempt);
+      }
+    }
+  }
+
+  private async append(plan: Plan, env: CommandEnvironment, request: CommandRequest, key: string | undefined): Promise<CommandAnswer> {
+    const appends = plan.appends
+      .filter((a) => a.events.length > 0)
+      .map((a) => ({ streamId: a.streamId, expectedRevision: a.expectedRevision, events: a.events.map((e) => this.envelope(e, env, request)) }));
+    const eventIds = appends.flatMap((a) => a.events.map((e) => e.eventId));
+    const body = { streamId: plan.streamId, revision: plan.current.revision, eventIds, globalPosition: plan.current.position, ...plan.ids };
+    if (appends.length === 0) return { status: plan.status, body };
+    const idempotency = key && request.requestHash ? { key, requestHash: request.requestHash, answer: { status: plan.status, body } } : undefined;
+    const results: AppendResult[] =
+      appends.length === 1
+        ? [await this.store.appendToStream(appends[0].streamId, appends[0].events, { expectedRevision: appends[0].expectedRevision, idempotency })]
+        : await this.store.appendToStreams(appends, { idempotency });
+    const primary = results.find((r) => r.streamId === plan.streamId) ?? results[results.length - 1];
+    return {
+      status: plan.status,
+      body: {
+        ...body,
+        streamId: primary.streamId,
+        revision: primary.nextExpectedRevision,
+        globalPosition: Math.max(...results.map((r) => r.globalPosition)),
+      },
+    };
+  }
+
+  private envelope(event: { type: string; data: unknown }, env: CommandEnvironment, request: CommandRequest): NewEvent {
+    return {
+      eventId: randomUUID(),
+      type: event.type,
+      occurredAt: env.occurredAt,
+      data: event.data,
+      metadata: {
+        actorId: request.actorId,
+        actorRoles: request.actorRoles,
+        correlationId: request.correlationId,
+        causationId: request.causationId,
+        ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
+        standardsVersion: env.standards.version,
+        schemaVersion: (EVENT_SCHEMA_VERSIONS as Record<string, number>)[event.type] ?? 1,
+      },
+    };
+  }
+
+  private async replay(key: string, request: CommandRequest): Promise<CommandAnswer | undefined> {
+    const record = await this.store.readIdempotency(key);
+    if (!record) return undefined;
+    if (record.requestHash !== request.requestHash) {
+      throw new ApplicationError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
+    }
+    const body = record.answer.body as CommandAnswer['body'];
+    return {
+      status: record.answer.status,
+      body: {
+        ...body,
+        ...(record.streamId !== null ? { streamId: record.streamId } : {}),
+        ...(record.revision !== null ? { revision: record.revision } : {}),
+        ...(record.globalPosition !== null ? { globalPosition: record.globalPosition } : {}),
+      },
+    };
+  }
+}
+
+/** A DomainError is the command's answer: raise it for the HTTP filter. */
+export function orThrow<E>(decision: E[] | Error): E[] {
+  if (isDomainError(decision)) throw decision;
+  if (decision instanceof Error) throw decision;
+  return decision;
+}
+
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));

@@ -1,0 +1,33 @@
+import type { EventStore, RecordedEvent } from '#event-store';
+
+/** A stream folded into its aggregate's state, with what an append after it must expect. */
+export interface LoadedStream<S> {
+  state: S;
+  /** Last revision, or -1 when the stream does not exist. */
+  revision: number;
+  /** Global position of its last event (0 when empty). */
+  position: number;
+  events: RecordedEvent[];
+}
+
+export interface Folding<S> {
+  initialState(): S;
+  evolve(state: S, event: never): S;
+}
+
+/** Events as the deciders' `evolve` takes them: type, data and business time. */
+export const timed = (e: RecordedEvent) => ({ type: e.type, data: e.data, occurredAt: e.occurredAt }) as never;
+
+export function fold<S>(folding: Folding<S>, events: RecordedEvent[]): LoadedStream<S> {
+  let state = folding.initialState();
+  for (const event of events) state = folding.evolve(state, timed(event));
+  const last = events[events.length - 1];
+  return { state, revision: last ? last.streamRevision : -1, position: last ? last.globalPosition : 0, events };
+}
+
+export async function loadStream<S>(store: EventStore, folding: Folding<S>, streamId: string): Promise<LoadedStream<S>> {
+  return fold(folding, await store.readStream(streamId));
+}
+
+/** The expected revision of an append after this load: exact when the stream exists. */
+export const expectAfter = (loaded: LoadedStream<unknown>) => (loaded.revision < 0 ? ('no_stream' as const) : loaded.revision);

@@ -1,0 +1,12 @@
+/** Injection tokens of the ports the application depends on. */
+export const EVENT_STORE = Symbol('EventStore');
+export const CLOCK = Symbol('Clock');
+export const DEPLOYMENT_CURRENCY = Symbol('DeploymentCurrency');
+
+/** Time enters the application here only, so tests can fix it. */
+export interface Clock {
+  /** ISO-8601 UTC with three fractional digits. */
+  now(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date().toISOString() };

@@ -1,0 +1,99 @@
+import type { RecordedEvent } from '#event-store';
+
+interface CaseLoad {
+  open: boolean;
+  assigneeId: string | null;
+  /** Latest sorted complexity; 0 until sorted (an assigned, never-sorted case weighs 0). */
+  complexity: number;
+}
+
+interface StaffRecord {
+  staffId: string;
+  roles: string[];
+  active: boolean;
+  skillLevel: number;
+}
+
+export interface WorkloadEntryView {
+  staffId: string;
+  roles: string[];
+  active: boolean;
+  skillLevel: number;
+  weightedLoad: number;
+  openCases: number;
+}
+
+/**
+ * The department's load per correspondent, folded from staff and case events. Kept incrementally:
+ * each case contributes its complexity and one open case to its assignee while it is open.
+ */
+export class DepartmentWorkload {
+  private readonly cases = new Map<string, CaseLoad>();
+  private readonly staff = new Map<string, StaffRecord>();
+  private readonly load = new Map<string, { weighted: number; open: number }>();
+
+  apply(event: RecordedEvent): void {
+    const data = event.data as Record<string, unknown>;
+    switch (event.type) {
+      case 'StaffMemberRegistered':
+        this.staff.set(String(data.staffId), {
+          staffId: String(data.staffId),
+          roles: data.roles as string[],
+          active: true,
+          skillLevel: Number(data.skillLevel),
+        });
+        return;
+      case 'StaffMemberChanged': {
+        const member = this.staff.get(String(data.staffId));
+        if (!member) return;
+        if (data.roles !== undefined) member.roles = data.roles as string[];
+        if (data.skillLevel !== undefined) member.skillLevel = Number(data.skillLevel);
+        if (data.active !== undefined) member.active = Boolean(data.active);
+        return;
+      }
+      case 'ComplaintReceived':
+        return this.change(String(data.caseId), () => ({ open: true, assigneeId: null, complexity: 0 }));
+      case 'CaseSorted':
+        return this.change(String(data.caseId), (c) => ({ ...c, complexity: Number(data.complexity) }));
+      case 'CaseAssigned':
+        return this.change(String(data.caseId), (c) => ({ ...c, assigneeId: String(data.assigneeId) }));
+      case 'CaseResolved':
+        return this.change(String(data.caseId), (c) => ({ ...c, open: false }));
+      case 'CaseReopened':
+        return this.change(String(data.caseId), (c) => ({ ...c, open: true }));
+    }
+  }
+
+  /** Every registered staff member with their load, leaving `exceptCaseId` out of every load. */
+  entries(exceptCaseId?: string): WorkloadEntryView[] {
+    const excluded = exceptCaseId ? this.cases.get(exceptCaseId) : undefined;
+    return [...this.staff.values()].map((member) => {
+      const load = this.load.get(member.staffId) ?? { weighted: 0, open: 0 };
+      const minus = excluded?.open && excluded.assigneeId === member.staffId;
+      return {
+        staffId: member.staffId,
+        roles: member.roles,
+        active: member.active,
+        skillLevel: member.skillLevel,
+        weightedLoad: load.weighted - (minus ? excluded.complexity : 0),
+        openCases: load.open - (minus ? 1 : 0),
+      };
+    });
+  }
+
+  private change(caseId: string, next: (current: CaseLoad) => CaseLoad): void {
+    const before = this.cases.get(caseId) ?? { open: false, assigneeId: null, complexity: 0 };
+    const after = next(before);
+    this.contribute(before, -1);
+    this.contribute(after, +1);
+    this.cases.set(caseId, after);
+  }
+
+  private contribute(c: CaseLoad, sign: 1 | -1): void {
+    if (!c.open || c.assigneeId === null) return;
+    const load = this.load.get(c.assigneeId) ?? { weighted: 0, open: 0 };
+    load.weighted += sign * c.complexity;
+    load.open += sign;
+    this.load.set(c.assigneeId, load);
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Caseledger reads, typed and validated once at start-up. The defaults
+ * make `npm start` work on a fresh machine: embedded PostgreSQL in ./data, port 3000, no Kafka.
+ */
+const environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  AUTH_JWT_SECRET: z.string().min(16, 'AUTH_JWT_SECRET must be at least 16 characters').optional(),
+  CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'CURRENCY is an ISO-4217 code such as USD').default('USD'),
+  EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
+  EVENTSTOREDB_URL: z.string().optional(),
+  KAFKA_BROKERS: z.string().optional(),
+  KAFKA_ORDERS_TOPIC: z.string().default('orders.events'),
+  KAFKA_EVENTS_TOPIC: z.string().default('caseledger.events'),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).default(3),
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).default(20),
+});
+
+export type CaseledgerConfig = Readonly<{
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  jwtSecret: string | undefined;
+  currency: string;
+  eventStore: 'postgres' | 'eventstoredb';
+  eventStoreDbUrl: string | undefined;
+  kafka: { brokers: string[]; ordersTopic: string; eventsTopic: string; partitions: number; replicationFactor: number } | undefined;
+  logLevel: z.infer<typeof environment>['LOG_LEVEL'];
+  dbPoolSize: number;
+}>;
+
+export class ConfigurationError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConfig {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.EVENT_STORE === 'eventstoredb' && !e.EVENTSTOREDB_URL) {
+    throw new ConfigurationError('Invalid configuration:\n  EVENTSTOREDB_URL: required when EVENT_STORE=eventstoredb');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    jwtSecret: e.AUTH_JWT_SECRET,
+    currency: e.CURRENCY,
+    eventStore: e.EVENT_STORE,
+    eventStoreDbUrl: e.EVENTSTOREDB_URL,
+    kafka: e.KAFKA_BROKERS
+      ? {
+          brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean),
+          ordersTopic: e.KAFKA_ORDERS_TOPIC,
+          eventsTopic: e.KAFKA_EVENTS_TOPIC,
+          partitions: e.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: e.KAFKA_REPLICATION_FACTOR,
+        }
+      : undefined,
+    logLevel: e.LOG_LEVEL,
+    dbPoolSize: e.DB_POOL_SIZE,
+  };
+}

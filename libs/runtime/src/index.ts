@@ -1,0 +1,3 @@
+export * from './database.js';
+export * from './jwt-secret.js';
+export * from './event-store-factory.js';

@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export interface RunningStandalone {
+  child: ChildProcess;
+  url: string;
+  token: string;
+  output(): string;
+  /** Resolves with the exit code and signal once the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const root = new URL('../..', import.meta.url).pathname;
+
+/**
+ * Runs `npm start`'s entry (dist/apps/standalone/src/main.js, built beforehand with
+ * `node infra/tools/build.mjs`) as a child process on its own DATA_DIR and a free port, and waits
+ * for its ready line.
+ */
+export async function startStandalone(dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningStandalone> {
+  const child = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  const started = Date.now();
+  while (!/Caseledger ready (\S+)/.test(output)) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`standalone exited before ready:\n${output}`);
+    if (Date.now() - started > timeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error(`standalone not ready after ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const url = /Caseledger ready (\S+)/.exec(output)![1];
+  const token = /export TOKEN=(\S+)/.exec(output)![1];
+  return { child, url, token, output: () => output, exited };
+}
