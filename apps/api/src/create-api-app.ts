@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiModule, type ApiModuleOptions } from './api.module.js';
 import { correlationId } from './http/correlation-id.middleware.js';
+import { deferMalformedJson } from './http/deferred-body-error.js';
 import { requestLog } from './http/request-log.middleware.js';
 import { PinoNestLogger } from './http/pino-nest-logger.js';
 import type { Logger } from 'pino';
@@ -17,6 +18,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger: Logger 
   app.use(correlationId);
   app.use(requestLog(options.logger));
   app.useBodyParser('json', { limit: '256kb' });
+  app.use(deferMalformedJson);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const document = SwaggerModule.createDocument(

@@ -34,6 +34,7 @@ export class AuthGuard implements CanActivate {
         message: `This route needs one of the roles: ${[...allowed, 'admin'].join(', ')}`,
       });
     }
+    if (request.bodyError) throw request.bodyError;
     const key = request.headers['idempotency-key'];
     request.caller = {
       id: claims.sub,

@@ -14,6 +14,8 @@ export interface Caller {
 export interface CallerRequest extends Request {
   caller?: Caller;
   correlationId?: string;
+  /** The JSON parser's error, raised by the guard after 401 and 403 (see deferMalformedJson). */
+  bodyError?: unknown;
 }
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {

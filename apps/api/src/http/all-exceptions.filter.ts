@@ -44,9 +44,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (typeof payload === 'object' && payload && 'code' in payload) return payload as ErrorBody;
       const message =
         status === 404 ? `Cannot ${request.method} ${request.path}` : typeof payload === 'string' ? payload : exception.message;
-      // Express's JSON parser failures reach here as a plain 400: name the body as the offending field.
+      // A plain 400 from the framework (a path parameter that does not decode, say): name what it said.
       const details = status === 400 ? [{ path: '', message }] : undefined;
-      return errorBody(status, httpCodes[status] ?? `HTTP_${status}`, status === 400 ? 'The request body is not valid JSON' : message, details);
+      return errorBody(status, httpCodes[status] ?? `HTTP_${status}`, status === 400 ? 'The request is not valid' : message, details);
     }
     return errorBody(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged');
   }

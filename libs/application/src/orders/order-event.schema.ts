@@ -10,7 +10,8 @@ export const ORDER_EVENT_TYPES = ['OrderPlaced', 'OrderCancelled', 'OrderShipped
 export const orderEventMessage = (currency: string) =>
   z
     .strictObject({
-      eventId: z.uuid('eventId must be a UUID'),
+      // A UUID in any letter case names one event (the log stores it lower-case): compare it so.
+      eventId: z.uuid('eventId must be a UUID').transform((id) => id.toLowerCase()),
       type: z.enum(ORDER_EVENT_TYPES),
       orderId: id,
       occurredAt: isoInstant,

@@ -32,7 +32,12 @@ export interface Plan {
   ids: Record<string, unknown>;
 }
 
-const MAX_ATTEMPTS = 6;
+/**
+ * Each round of a race on one stream has one winner, so n writers racing need up to n attempts for
+ * the last of them: 6 let the 20th of 20 parallel responses on one case fail with a 409. Enough
+ * attempts for a busy case, with a growing randomised pause (full jitter) that spreads the losers.
+ */
+const MAX_ATTEMPTS = 30;
 
 /**
  * The path every command takes after validation: load the environment, let the handler decide,
@@ -144,4 +149,4 @@ export function orThrow<E>(decision: E[] | Error): E[] {
   return decision;
 }
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
