@@ -5,6 +5,11 @@ import { jwtSecret, openDatabase, openEventStore } from '#runtime';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
 import { printWelcome } from './welcome.js';
+import { startKafkaParts } from './kafka-parts.js';
+import { PostgresAuditLog } from '#audit';
+import { AuditController } from '../../api/src/audit/audit.controller.js';
+import { auditProviders } from '../../api/src/audit/audit.providers.js';
+import type { HealthContributor } from '../../api/src/health/health-contributor.js';
 
 /**
  * `npm start`: the whole system in one process — embedded PostgreSQL (unless DATABASE_URL), the
@@ -34,8 +39,25 @@ async function main(): Promise<void> {
   try {
     const store = await openEventStore(config, database.url, (error) => logger.warn({ err: error }, 'event store'));
     stops.push(() => store.close());
+    const healthContributors: HealthContributor[] = [];
+    if (config.kafka) {
+      const kafka = await startKafkaParts(config.kafka, config.currency, store, database.url, logger);
+      stops.push(() => kafka.stop());
+      healthContributors.push(kafka.health);
+    }
+    // The audit reads the log's table directly (constant-memory chain walks): PostgreSQL only.
+    const auditLog = config.eventStore === 'postgres' ? new PostgresAuditLog({ connection: { connectionString: database.url } }) : undefined;
+    if (auditLog) stops.push(() => auditLog.close());
     const { secret, source } = await jwtSecret(config);
-    const app = await createApiApp({ store, jwtSecret: secret, currency: config.currency, logger });
+    const app = await createApiApp({
+      store,
+      jwtSecret: secret,
+      currency: config.currency,
+      logger,
+      healthContributors,
+      controllers: auditLog ? [AuditController] : [],
+      providers: auditLog ? auditProviders(auditLog) : [],
+    });
     await app.listen(config.port, config.host);
     stops.push(() => app.close());
     const url = (await app.getUrl()).replace('[::1]', 'localhost');

@@ -1,0 +1,20 @@
+// `npm run cli -- <group> <command> [options]`: the operator's commands, on DATABASE_URL or on the
+// embedded database of `npm start` in DATA_DIR.
+//   audit verify                       recompute every hash chain (progress bar on a terminal)
+//   audit export --case ID | --from T --to T | --all [--out FILE]   NDJSON envelopes
+//   projections rebuild [name] | projections status
+import { auditExport, auditVerify } from './audit/index.js';
+
+const USAGE = `usage: npm run cli -- audit verify
+       npm run cli -- audit export (--case ID | --from ISO --to ISO | --all) [--out FILE]
+       npm run cli -- projections (rebuild [name] | status)`;
+
+const [group, command, ...rest] = process.argv.slice(2);
+if (group === 'audit' && command === 'verify') process.exit(await auditVerify(rest));
+if (group === 'audit' && command === 'export') process.exit(await auditExport(rest));
+if (group === 'projections') {
+  await import('../../projector/src/cli.js'); // reads the same arguments and exits by itself
+} else {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(2);
+}

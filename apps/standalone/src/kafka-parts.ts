@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { CaseledgerConfig } from '#config';
+import type { EventStore } from '#event-store';
+import { kafkaHealthContributor, migrateMessaging, startIngest, startPublisher } from '#messaging';
+import type { HealthContributor } from '../../api/src/health/health-contributor.js';
+
+/**
+ * With KAFKA_BROKERS set, `npm start` also ingests upstream order events and publishes the log
+ * (SPEC §5). Stopped before the database: the ingest finishes its chunk and commits its offsets.
+ */
+export async function startKafkaParts(
+  kafka: NonNullable<CaseledgerConfig['kafka']>,
+  currency: string,
+  store: EventStore,
+  databaseUrl: string,
+  logger: Logger,
+): Promise<{ health: HealthContributor; stop(): Promise<void> }> {
+  await migrateMessaging(databaseUrl);
+  const log = logger.child({ part: 'kafka' });
+  const ingest = await startIngest({ store, kafka, currency, logger: log });
+  const publisher = startPublisher({ store, databaseUrl, kafka, logger: log });
+  return {
+    health: kafkaHealthContributor({ ingest: ingest.status, publisher: publisher.status }),
+    stop: async () => {
+      await ingest.stop();
+      await publisher.stop();
+    },
+  };
+}

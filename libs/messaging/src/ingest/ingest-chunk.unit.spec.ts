@@ -1,0 +1,91 @@
+import type { Message } from 'kafkajs';
+import type { OrderEventMessage } from '#application';
+import { anOrderPlaced, consumed } from '../../test/order-messages.js';
+import { ingestChunk, type IngestPorts } from './ingest-chunk.js';
+import { orderMessageDecoder } from './order-message-decoder.js';
+
+const source = { topic: 'orders.events', partition: 2 };
+
+/** Ports that record what the chunk asked for; `fail` makes one of them throw. */
+function recordingPorts(fail: { deadLetters?: boolean; record?: boolean } = {}) {
+  const deadLetters: Message[] = [];
+  const recorded: { events: OrderEventMessage[]; correlationId: string }[] = [];
+  const ports: IngestPorts = {
+    decode: orderMessageDecoder('USD'),
+    sendToDeadLetters: async (messages) => {
+      if (fail.deadLetters) throw new Error('broker gone');
+      deadLetters.push(...messages);
+    },
+    record: async (events, correlationId) => {
+      if (fail.record) throw new Error('database gone');
+      recorded.push({ events, correlationId });
+      return { appended: events.length - 1, duplicates: 1 };
+    },
+  };
+  return { ports, deadLetters, recorded };
+}
+
+const headersOf = (message: Message) => Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+
+describe('settling a chunk of order messages', () => {
+  const first = anOrderPlaced({ orderId: 'O-1' });
+  const second = anOrderPlaced({ orderId: 'O-2' });
+  const chunk = [
+    consumed(JSON.stringify(first), 40, 'O-1'),
+    consumed('not json at all', 41, 'O-x', { 'trace-id': Buffer.from('t-9') }),
+    consumed(JSON.stringify({ ...second, type: 'OrderTeleported' }), 42, 'O-2'),
+    consumed(JSON.stringify(second), 43, 'O-2'),
+  ];
+
+  it('appends the valid messages in one call, in partition order, correlated to where the first was read', async () => {
+    const { ports, recorded } = recordingPorts();
+    await ingestChunk(source, chunk, ports);
+    expect(recorded).toEqual([{ events: [first, second], correlationId: 'orders.events-2-40' }]);
+  });
+
+  it('sends each refused message to the DLQ with its key, value, headers and why and where it came from', async () => {
+    const { ports, deadLetters } = recordingPorts();
+    await ingestChunk(source, chunk, ports);
+    expect(deadLetters.map((m) => [String(m.key), String(m.value)])).toEqual([
+      ['O-x', 'not json at all'],
+      ['O-2', JSON.stringify({ ...second, type: 'OrderTeleported' })],
+    ]);
+    expect(headersOf(deadLetters[0]!)).toEqual({
+      'trace-id': 't-9',
+      error: expect.stringMatching(/^not JSON: /),
+      'source-topic': 'orders.events',
+      'source-partition': '2',
+      'source-offset': '41',
+    });
+    expect(headersOf(deadLetters[1]!)).toMatchObject({ error: expect.stringMatching(/^unknown type: "OrderTeleported"/), 'source-offset': '42' });
+  });
+
+  it('reports the counts and the last offset, which is now safe to resolve', async () => {
+    const { ports } = recordingPorts();
+    expect(await ingestChunk(source, chunk, ports)).toEqual({ appended: 1, duplicates: 1, deadLettered: 2, lastOffset: '43' });
+  });
+
+  it('skips the append when every message is refused, and still settles the chunk', async () => {
+    const { ports, recorded } = recordingPorts();
+    const outcome = await ingestChunk(source, [consumed('{', 7), consumed('[]', 8)], ports);
+    expect(recorded).toEqual([]);
+    expect(outcome).toEqual({ appended: 0, duplicates: 0, deadLettered: 2, lastOffset: '8' });
+  });
+
+  it('does not touch the DLQ when every message is valid', async () => {
+    const { ports, deadLetters } = recordingPorts();
+    await ingestChunk(source, [consumed(JSON.stringify(first), 5)], ports);
+    expect(deadLetters).toEqual([]);
+  });
+
+  it('fails, settling nothing, when the DLQ cannot be written: the chunk will be redelivered', async () => {
+    const { ports, recorded } = recordingPorts({ deadLetters: true });
+    await expect(ingestChunk(source, chunk, ports)).rejects.toThrow('broker gone');
+    expect(recorded).toEqual([]);
+  });
+
+  it('fails when the append fails, so its offset is never resolved', async () => {
+    const { ports } = recordingPorts({ record: true });
+    await expect(ingestChunk(source, chunk, ports)).rejects.toThrow('database gone');
+  });
+});

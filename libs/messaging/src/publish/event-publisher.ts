@@ -1,0 +1,121 @@
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import type { EventStore } from '#event-store';
+import { ensureTopics, type TopicPlan } from '../kafka/ensure-topics.js';
+import { BROKER_RETRY } from '../kafka/kafka-settings.js';
+import { describeError, pause, type MessagingLogger } from '../messaging-logger.js';
+import { feedMessage } from './feed-message.js';
+import { advanceCheckpoint, readCheckpoint } from './publisher-checkpoint.js';
+import { tryPublisherLock } from './publisher-lock.js';
+import type { PublisherStatus } from './publisher-status.js';
+
+export interface EventPublisherOptions {
+  store: Pick<EventStore, 'readAll'>;
+  /** One connection is held while active: the lock and the checkpoint writes share it. */
+  pool: Pool;
+  kafka: Kafka;
+  topic: TopicPlan;
+  status: PublisherStatus;
+  logger: MessagingLogger;
+  /** Events per produce request. Default 500. */
+  batchSize?: number;
+  /** Pause when the log has nothing new. Default 100 ms. */
+  idlePollMs?: number;
+  /** How often a standby tries to take the lock. Default 3 s. */
+  standbyPollMs?: number;
+  /** Pause before starting over after a broker or database failure. Default 1 s. */
+  retryMs?: number;
+}
+
+/**
+ * Publishes the log to a topic, in log order, at least once. Only the holder of the lock publishes.
+ * Each batch is sent and acknowledged (acks=all) before the checkpoint moves past it, and the next
+ * batch is sent only then, so no event passes one that precedes it and a crash republishes at most
+ * what follows the checkpoint. After any failure it starts over from the stored checkpoint with a
+ * new producer: duplicates, never gaps, and first occurrences still in log order.
+ */
+export class EventPublisher {
+  private readonly stopping = new AbortController();
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: EventPublisherOptions) {}
+
+  start(): this {
+    this.loop ??= this.run();
+    return this;
+  }
+
+  /** Stops after the batch in flight (its checkpoint written), frees the lock, disconnects. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    const { logger, status } = this.options;
+    const signal = this.stopping.signal;
+    while (!signal.aborted) {
+      let client: PoolClient | undefined;
+      let producer: Producer | undefined;
+      const broken: { error?: Error } = {};
+      try {
+        client = await this.options.pool.connect();
+        // A killed connection emits 'error' on the client; without a listener the process would crash.
+        client.on('error', (error) => (broken.error = error));
+        if (!(await this.standBy(client, signal))) break;
+        status.active(true);
+        logger.info({ topic: this.options.topic.topic }, 'event publisher active: took the lock');
+        await ensureTopics(this.options.kafka, [this.options.topic], logger, signal);
+        producer = this.producer();
+        await producer.connect();
+        await this.publish(client, producer, broken, signal);
+      } catch (error) {
+        status.failed(describeError(error));
+        logger.warn({ err: describeError(error) }, 'event publisher failed; starting over from its checkpoint');
+      } finally {
+        status.active(false);
+        await producer?.disconnect().catch(() => undefined);
+        // Destroying the connection ends its session, and with it the lock: nothing left to unlock.
+        client?.release(true);
+      }
+      await pause(this.options.retryMs ?? 1_000, signal);
+    }
+  }
+
+  private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
+    while (!signal.aborted) {
+      if (await tryPublisherLock(client, this.options.topic.topic)) return true;
+      await pause(this.options.standbyPollMs ?? 3_000, signal);
+    }
+    return false;
+  }
+
+  private async publish(client: PoolClient, producer: Producer, broken: { error?: Error }, signal: AbortSignal): Promise<void> {
+    const { store, topic, status } = this.options;
+    let position = await readCheckpoint(client, topic.topic);
+    status.resumed();
+    while (!signal.aborted) {
+      if (broken.error) throw broken.error; // the lock went with the connection
+      const events = await store.readAll({ after: position, maxCount: this.options.batchSize ?? 500 });
+      if (events.length === 0) {
+        await pause(this.options.idlePollMs ?? 100, signal);
+        continue;
+      }
+      await producer.send({ topic: topic.topic, acks: -1, messages: events.map(feedMessage) });
+      position = events.at(-1)!.globalPosition;
+      await advanceCheckpoint(client, topic.topic, position);
+      status.published(events.length);
+    }
+  }
+
+  private producer(): Producer {
+    return this.options.kafka.producer({
+      // Idempotent with one request in flight: a retried send neither duplicates nor reorders.
+      idempotent: true,
+      maxInFlightRequests: 1,
+      // Java's murmur2 partitioner: the same streamId lands on the same partition as with Java clients.
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: BROKER_RETRY,
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import pg, { type Pool } from 'pg';
+import type { EventStore } from '#event-store';
+import { createKafka, type KafkaSettings } from '../kafka/kafka-settings.js';
+import { describeError, silentLogger, type MessagingLogger } from '../messaging-logger.js';
+import { EventPublisher } from './event-publisher.js';
+import { PublisherStatus } from './publisher-status.js';
+
+export interface StartPublisherOptions {
+  store: Pick<EventStore, 'readAll'>;
+  /** The database holding `messaging.publisher_checkpoint` (run `messagingMigrations` first). Not closed by stop(). */
+  pool?: Pool;
+  /** Instead of `pool`: a small pool is opened on it and closed by stop(). */
+  databaseUrl?: string;
+  kafka: KafkaSettings;
+  logger?: MessagingLogger;
+  clientId?: string;
+  batchSize?: number;
+  idlePollMs?: number;
+  standbyPollMs?: number;
+  retryMs?: number;
+}
+
+export interface RunningPublisher {
+  /** A health contributor: `{ name, health(head), metrics(head) }`. */
+  status: PublisherStatus;
+  stop(): Promise<void>;
+}
+
+/**
+ * Publishes the log to `caseledger.events` (KAFKA_EVENTS_TOPIC) from this process when it gets the
+ * publisher lock, and stands by otherwise. Returns at once: broker and database trouble are
+ * retried in the background and show in `status`.
+ */
+export function startPublisher(options: StartPublisherOptions): RunningPublisher {
+  const logger = options.logger ?? silentLogger;
+  const ownPool = options.pool ? undefined : openPool(options.databaseUrl, logger);
+  const pool = options.pool ?? ownPool!;
+  const { eventsTopic, partitions, replicationFactor } = options.kafka;
+  const status = new PublisherStatus(pool, eventsTopic);
+  const publisher = new EventPublisher({
+    store: options.store,
+    pool,
+    kafka: createKafka(options.kafka, options.clientId ?? 'caseledger-publisher', logger),
+    topic: { topic: eventsTopic, partitions, replicationFactor },
+    status,
+    logger,
+    batchSize: options.batchSize,
+    idlePollMs: options.idlePollMs,
+    standbyPollMs: options.standbyPollMs,
+    retryMs: options.retryMs,
+  }).start();
+  return {
+    status,
+    stop: async () => {
+      await publisher.stop();
+      await ownPool?.end();
+    },
+  };
+}
+
+function openPool(databaseUrl: string | undefined, logger: MessagingLogger): Pool {
+  if (!databaseUrl) throw new Error('startPublisher needs a pool or a databaseUrl');
+  // One connection for the lock and checkpoint writes, one for /health reads.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // An idle connection that dies emits 'error' on the pool; unheard, it would end the process.
+  pool.on('error', (error) => logger.warn({ err: describeError(error) }, 'publisher pool lost an idle connection'));
+  return pool;
+}
