@@ -17,7 +17,9 @@ async function* sources(dir) {
 }
 
 let count = 0;
-for (const top of ['apps', 'libs']) {
+// `--bench` also builds the benchmarks and the test support they use.
+const tops = process.argv.includes('--bench') ? ['apps', 'libs', 'test/bench', 'test/support'] : ['apps', 'libs'];
+for (const top of tops) {
   for await (const file of sources(join(root, top))) {
     const out = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
     const { code, map } = await transformFile(file, { ...swcrc, swcrc: false, filename: file, sourceFileName: relative(dirname(out), file) });

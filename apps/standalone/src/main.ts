@@ -6,6 +6,7 @@ import { createApiApp } from '../../api/src/create-api-app.js';
 import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
 import { printWelcome } from './welcome.js';
 import { startKafkaParts } from './kafka-parts.js';
+import { startProjectionParts } from './projection-parts.js';
 import { PostgresAuditLog } from '#audit';
 import { AuditController } from '../../api/src/audit/audit.controller.js';
 import { auditProviders } from '../../api/src/audit/audit.providers.js';
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
   try {
     const store = await openEventStore(config, database.url, (error) => logger.warn({ err: error }, 'event store'));
     stops.push(() => store.close());
-    const healthContributors: HealthContributor[] = [];
+    const projections = await startProjectionParts(store, database.url, logger);
+    stops.push(() => projections.stop());
+    const healthContributors: HealthContributor[] = [projections.health];
     if (config.kafka) {
       const kafka = await startKafkaParts(config.kafka, config.currency, store, database.url, logger);
       stops.push(() => kafka.stop());
@@ -55,8 +58,8 @@ async function main(): Promise<void> {
       currency: config.currency,
       logger,
       healthContributors,
-      controllers: auditLog ? [AuditController] : [],
-      providers: auditLog ? auditProviders(auditLog) : [],
+      controllers: [...projections.controllers, ...(auditLog ? [AuditController] : [])],
+      providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : [])],
     });
     await app.listen(config.port, config.host);
     stops.push(() => app.close());

@@ -2,7 +2,9 @@
 // flattened with dots, one row per element, an empty cell for null. Columns are listed here rather
 // than taken from the first row, so an empty list still answers its header.
 
-const satisfaction = ['delighted', 'satisfied', 'disappointed', 'annoyed', 'angry', 'unhappyPct'].map((k) => `cases.satisfaction.${k}`);
+const satisfaction = ['delighted', 'satisfied', 'disappointed', 'annoyed', 'angry', 'unhappyPct'].map(
+  (k) => `cases.satisfaction.${k}`,
+);
 
 export const REP_WORKLOAD_COLUMNS = [
   'staffId',
@@ -17,19 +19,46 @@ export const REP_WORKLOAD_COLUMNS = [
   'byPriority.urgent',
 ];
 
-export const GOODWILL_COLUMNS = ['staffId', 'grants', 'goodwillCents', 'pctOfSales', 'shareOfGoodwillPct', 'budgetCents', 'budgetUsedPct', 'averageGrantCents', 'overBudgetGrants'];
+export const GOODWILL_COLUMNS = [
+  'staffId',
+  'grants',
+  'goodwillCents',
+  'pctOfSales',
+  'shareOfGoodwillPct',
+  'budgetCents',
+  'budgetUsedPct',
+  'averageGrantCents',
+  'overBudgetGrants',
+];
 
 export const FOLLOW_THROUGH_COLUMNS = [
   'staffId',
-  ...['promised', 'completedOnTime', 'completedLate', 'overdue', 'pending', 'followThroughRate'].map((k) => `followUps.${k}`),
-  ...['received', 'responded', 'firstResponseMedianHours', 'firstResponseP90Hours', 'withinStandardPct', 'resolved', 'resolutionMedianHours', 'reopenRatePct', 'repeatContacts', 'refundTurnaroundMedianHours'].map(
-    (k) => `cases.${k}`,
+  ...['promised', 'completedOnTime', 'completedLate', 'overdue', 'pending', 'followThroughRate'].map(
+    (k) => `followUps.${k}`,
   ),
+  ...[
+    'received',
+    'responded',
+    'firstResponseMedianHours',
+    'firstResponseP90Hours',
+    'withinStandardPct',
+    'resolved',
+    'resolutionMedianHours',
+    'reopenRatePct',
+    'repeatContacts',
+    'refundTurnaroundMedianHours',
+  ].map((k) => `cases.${k}`),
   ...satisfaction,
 ];
 
 function valueAt(row: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), row);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      row,
+    );
 }
 
 /** RFC 4180: a cell with a comma, a quote or a line break is quoted, quotes doubled. */
@@ -40,6 +69,9 @@ export function csvCell(value: unknown): string {
 }
 
 export function toCsv(columns: readonly string[], rows: readonly unknown[]): string {
-  const lines = [columns.map(csvCell).join(','), ...rows.map((row) => columns.map((c) => csvCell(valueAt(row, c))).join(','))];
+  const lines = [
+    columns.map(csvCell).join(','),
+    ...rows.map((row) => columns.map((c) => csvCell(valueAt(row, c))).join(',')),
+  ];
   return `${lines.join('\n')}\n`;
 }

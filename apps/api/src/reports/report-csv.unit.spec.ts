@@ -2,9 +2,18 @@ import { csvCell, FOLLOW_THROUGH_COLUMNS, REP_WORKLOAD_COLUMNS, toCsv } from './
 
 describe('report CSV (SPEC §4)', () => {
   it('writes the header, then one row per element with nested fields flattened and null as an empty cell', () => {
-    const row = { staffId: 'C-1', name: 'Ann', skillLevel: 3, openCases: 2, weightedLoad: 7, oldestOpenAgeHours: null, byPriority: { low: 1, normal: 0, high: 1, urgent: 0 } };
+    const row = {
+      staffId: 'C-1',
+      name: 'Ann',
+      skillLevel: 3,
+      openCases: 2,
+      weightedLoad: 7,
+      oldestOpenAgeHours: null,
+      byPriority: { low: 1, normal: 0, high: 1, urgent: 0 },
+    };
     expect(toCsv(REP_WORKLOAD_COLUMNS, [row])).toBe(
-      'staffId,name,skillLevel,openCases,weightedLoad,oldestOpenAgeHours,byPriority.low,byPriority.normal,byPriority.high,byPriority.urgent\n' + 'C-1,Ann,3,2,7,,1,0,1,0\n',
+      'staffId,name,skillLevel,openCases,weightedLoad,oldestOpenAgeHours,byPriority.low,byPriority.normal,byPriority.high,byPriority.urgent\n' +
+        'C-1,Ann,3,2,7,,1,0,1,0\n',
     );
   });
 
@@ -15,7 +24,7 @@ describe('report CSV (SPEC §4)', () => {
   it('flattens two levels deep for follow-through', () => {
     expect(FOLLOW_THROUGH_COLUMNS).toContain('cases.satisfaction.unhappyPct');
     expect(FOLLOW_THROUGH_COLUMNS).toContain('followUps.followThroughRate');
-    expect(FOLLOW_THROUGH_COLUMNS).toHaveLength(24);
+    expect(FOLLOW_THROUGH_COLUMNS).toHaveLength(1 + 6 + 10 + 6); // staffId, follow-ups, cases, satisfaction
   });
 
   it('quotes cells with commas, quotes or line breaks, and writes numbers and booleans plainly', () => {

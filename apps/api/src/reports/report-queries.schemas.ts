@@ -6,7 +6,12 @@ const instant = z.union([
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00.000Z`)) && new Date(`${s}T00:00:00.000Z`).toISOString().startsWith(s), 'Not a real date')
+    .refine(
+      (s) =>
+        !Number.isNaN(Date.parse(`${s}T00:00:00.000Z`)) &&
+        new Date(`${s}T00:00:00.000Z`).toISOString().startsWith(s),
+      'Not a real date',
+    )
     .transform((s) => `${s}T00:00:00.000Z`),
   isoInstant,
 ]);
@@ -25,7 +30,9 @@ const fromBeforeTo = (q: { from: string; to: string }) => Date.parse(q.from) < D
 const fromBeforeToIssue = { message: '`from` must be before `to` (the period is [from, to))', path: ['to'] };
 
 export const goodwillQuery = z.object(period).refine(fromBeforeTo, fromBeforeToIssue);
-export const followThroughQuery = z.object({ ...period, asOf: instant.optional() }).refine(fromBeforeTo, fromBeforeToIssue);
+export const followThroughQuery = z
+  .object({ ...period, asOf: instant.optional() })
+  .refine(fromBeforeTo, fromBeforeToIssue);
 
 export type RepWorkloadQuery = z.output<typeof repWorkloadQuery>;
 export type GoodwillQuery = z.output<typeof goodwillQuery>;

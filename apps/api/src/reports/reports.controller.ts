@@ -15,16 +15,35 @@ import {
 import { ReportsService } from './reports.service.js';
 
 /** JSON by default; with `Accept: text/csv`, the report's main list as CSV (SPEC §4). */
-function answer(req: Request, res: Response, name: string, report: object, list: unknown[], columns: string[]): object | string {
+function answer(
+  req: Request,
+  res: Response,
+  name: string,
+  report: object,
+  list: unknown[],
+  columns: string[],
+): object | string {
   res.vary('Accept');
   if (req.accepts(['application/json', 'text/csv']) !== 'text/csv') return report;
   res.type('text/csv; charset=utf-8').attachment(`${name}.csv`);
   return toCsv(columns, list);
 }
 
-const minPosition = ApiQuery({ name: 'minPosition', required: false, description: 'Wait (≤ 5 s) until the reports include this global position; else 503 PROJECTION_BEHIND' });
-const asOf = ApiQuery({ name: 'asOf', required: false, description: 'Business time the report is as of (ISO-8601); default now' });
-const from = ApiQuery({ name: 'from', required: true, description: 'Start of the period [from, to), business time' });
+const minPosition = ApiQuery({
+  name: 'minPosition',
+  required: false,
+  description: 'Wait (≤ 5 s) until the reports include this global position; else 503 PROJECTION_BEHIND',
+});
+const asOf = ApiQuery({
+  name: 'asOf',
+  required: false,
+  description: 'Business time the report is as of (ISO-8601); default now',
+});
+const from = ApiQuery({
+  name: 'from',
+  required: true,
+  description: 'Start of the period [from, to), business time',
+});
 const to = ApiQuery({ name: 'to', required: true, description: 'End of the period [from, to), excluded' });
 
 @ApiTags('reports')
@@ -38,7 +57,11 @@ export class ReportsController {
   @Get('rep-workload')
   @asOf
   @minPosition
-  async repWorkload(@Query(new ZodPipe(repWorkloadQuery)) q: RepWorkloadQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async repWorkload(
+    @Query(new ZodPipe(repWorkloadQuery)) q: RepWorkloadQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const report = await this.reports.repWorkload(q);
     return answer(req, res, 'rep-workload', report, report.correspondents, REP_WORKLOAD_COLUMNS);
   }
@@ -47,7 +70,11 @@ export class ReportsController {
   @from
   @to
   @minPosition
-  async goodwill(@Query(new ZodPipe(goodwillQuery)) q: GoodwillQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async goodwill(
+    @Query(new ZodPipe(goodwillQuery)) q: GoodwillQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const report = await this.reports.goodwill(q);
     return answer(req, res, 'goodwill', report, report.staff, GOODWILL_COLUMNS);
   }
@@ -57,7 +84,11 @@ export class ReportsController {
   @to
   @asOf
   @minPosition
-  async followThrough(@Query(new ZodPipe(followThroughQuery)) q: FollowThroughQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async followThrough(
+    @Query(new ZodPipe(followThroughQuery)) q: FollowThroughQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const report = await this.reports.followThrough(q);
     return answer(req, res, 'follow-through', report, report.correspondents, FOLLOW_THROUGH_COLUMNS);
   }

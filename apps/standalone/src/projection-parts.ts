@@ -1,0 +1,25 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { withApplicationRole, type EventStore } from '#event-store';
+import { migrateReadModels, startProjector } from '#projections';
+import { ReportsController } from '../../api/src/reports/reports.controller.js';
+import { reportsProviders } from '../../api/src/reports/reports.providers.js';
+
+/**
+ * The projector in this process (active while it holds the projector lock, standing by otherwise)
+ * and what the API needs to answer the reports from its read models.
+ */
+export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger) {
+  await migrateReadModels(databaseUrl);
+  const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
+  const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
+  return {
+    controllers: [ReportsController],
+    providers: reportsProviders({ pool, status: projector.status }),
+    health: projector.status,
+    stop: async () => {
+      await projector.stop();
+      await pool.end();
+    },
+  };
+}

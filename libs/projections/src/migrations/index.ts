@@ -1,0 +1,4 @@
+import { CreateReadModels1763910000000 } from './1763910000000-create-read-models.js';
+
+/** Register beside the event store's migrations in the application's DataSource (never `synchronize`). */
+export const projectionMigrations = [CreateReadModels1763910000000];

@@ -1,0 +1,74 @@
+import type { FollowUpCompleted, FollowUpPromised } from '#domain';
+import type { RecordedEvent } from '#event-store';
+import { happenedBefore } from '../business-order.js';
+import type { ReadModelTable } from '../read-model-table.js';
+import { FollowUp } from './follow-up.entity.js';
+
+const keyOf = (e: RecordedEvent) => {
+  const d = e.data as { caseId: string; followUpId: string };
+  return [d.caseId, d.followUpId];
+};
+
+/** An empty row for a completion seen before its promise (the promise fills it in). */
+const unpromised = (caseId: string, followUpId: string): FollowUp => ({
+  caseId,
+  followUpId,
+  dueAt: '1970-01-01T00:00:00.000Z',
+  description: '',
+  promisedBy: '',
+  promisedAt: '1970-01-01T00:00:00.000Z',
+  promisedPosition: 0,
+  completedAt: null,
+  completedBy: null,
+  completedPosition: null,
+});
+
+function promise(row: FollowUp | null, e: RecordedEvent): FollowUp {
+  const d = e.data as FollowUpPromised['data'];
+  const promised = row !== null && row.promisedPosition > 0;
+  // The first promise in business order stands; the same event again changes nothing.
+  if (
+    promised &&
+    !happenedBefore(
+      { at: e.occurredAt, position: e.globalPosition },
+      { at: row.promisedAt, position: row.promisedPosition },
+    )
+  ) {
+    return row;
+  }
+  const base = row ?? unpromised(d.caseId, d.followUpId);
+  return {
+    ...base,
+    dueAt: d.dueAt,
+    description: d.description,
+    promisedBy: d.promisedBy,
+    promisedAt: e.occurredAt,
+    promisedPosition: e.globalPosition,
+  };
+}
+
+function complete(row: FollowUp | null, e: RecordedEvent): FollowUp {
+  const d = e.data as FollowUpCompleted['data'];
+  const base = row ?? unpromised(d.caseId, d.followUpId);
+  // The first completion in business order stands (the domain refuses a second one anyway).
+  if (base.completedAt !== null && base.completedPosition !== null) {
+    const earlier = happenedBefore(
+      { at: e.occurredAt, position: e.globalPosition },
+      { at: base.completedAt, position: base.completedPosition },
+    );
+    if (!earlier) return base;
+  }
+  return {
+    ...base,
+    completedAt: e.occurredAt,
+    completedBy: d.completedBy,
+    completedPosition: e.globalPosition,
+  };
+}
+
+export const followUps: ReadModelTable<FollowUp> = {
+  entity: FollowUp,
+  handles: ['FollowUpPromised', 'FollowUpCompleted'],
+  keyOf,
+  evolve: (row, e) => (e.type === 'FollowUpPromised' ? promise(row, e) : complete(row, e)),
+};

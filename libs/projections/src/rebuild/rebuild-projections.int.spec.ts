@@ -1,0 +1,194 @@
+import 'reflect-metadata';
+import { jest } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { bulkInsertLog } from '../../test/bulk-insert-log.js';
+import { generateDepartmentLog } from '../../test/generated-log.js';
+import {
+  checkpointPositions,
+  dumpReadModels,
+  eventually,
+  resetReadModels,
+  startProjectionDatabase,
+  type ProjectionDatabase,
+} from '../../test/projection-database.js';
+import { DataSource } from 'typeorm';
+import { readModelEntities } from '../read-models/entities.js';
+import { department, PROJECTIONS } from '../read-models/projections.js';
+import { ReportQueries } from '../reports/report-queries.js';
+import { ProjectionRunner } from '../runner/projection-runner.js';
+import { ProjectionStatus } from '../runner/projection-status.js';
+import { LOCK_CLASS, REBUILD_LOCK } from '../runner/projector-lock.js';
+import { RebuildAlreadyRunning, rebuildProjections } from './rebuild-projections.js';
+
+jest.setTimeout(60_000);
+
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
+let db: ProjectionDatabase;
+const revisions = new Map<string, number>();
+const append = (cases: number, seed: number, idPrefix: string) =>
+  bulkInsertLog(db.ownerPool, generateDepartmentLog({ cases, seed, idPrefix, revisions }));
+const indexes = async () =>
+  (
+    await db.ownerPool.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'read_models' ORDER BY indexname`,
+    )
+  ).rows;
+const checkpoints = async () =>
+  (
+    await db.ownerPool.query(
+      `SELECT projection, version, rebuilt_at IS NOT NULL AS rebuilt FROM read_models.projection_checkpoints ORDER BY projection`,
+    )
+  ).rows;
+
+/** `npm run cli -- projections rebuild …` from the sources, as its own process. */
+function cli(args: string[]) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=caseledger-source',
+      '--import',
+      './libs/projections/test/run-ts/register.mjs',
+      'apps/projector/src/cli.ts',
+      'projections',
+      ...args,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  child.stderr.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+/** The SQL TypeORM would run to make the database match the entities: none when they agree. */
+async function schemaDrift(): Promise<string[]> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: db.url,
+    entities: readModelEntities,
+    synchronize: false,
+    logging: false,
+  });
+  await dataSource.initialize();
+  try {
+    return (await dataSource.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+beforeAll(async () => {
+  db = await startProjectionDatabase();
+  await append(250, 21, '0b01');
+});
+
+it('creates with its migrations exactly the tables the entities declare', async () => {
+  expect(await schemaDrift()).toEqual([]);
+});
+afterAll(() => db?.stop());
+
+describe('rebuilding the read models from position 0', () => {
+  it('replays into fresh tables while the live ones keep answering and following the log, then swaps them in', async () => {
+    const runner = new ProjectionRunner({ store: db.store, pool: db.pool, idlePollMs: 20 }).start();
+    const status = new ProjectionStatus(db.pool, db.store);
+    const reports = new ReportQueries(db.pool);
+    try {
+      expect((await status.waitForPosition(await db.store.headPosition(), 20_000)).reached).toBe(true);
+      const indexesBefore = await indexes();
+      let during: Promise<number> | undefined;
+      await rebuildProjections({
+        store: db.store,
+        pool: db.ownerPool,
+        batchSize: 500,
+        progress: {
+          started: () => undefined,
+          finished: () => undefined,
+          advanced: () => {
+            // The API reads the old tables meanwhile, and the log moves on under the rebuild.
+            during ??= append(20, 22, '0b02').then(
+              async () => (await reports.repWorkload('2026-06-01T00:00:00.000Z')).department.openCases,
+            );
+          },
+        },
+      });
+      expect(await during).toBeGreaterThan(0);
+      expect(await checkpoints()).toEqual(
+        PROJECTIONS.map((p) => ({ projection: p.name, version: 2, rebuilt: true })).sort((a, b) =>
+          a.projection.localeCompare(b.projection),
+        ),
+      );
+      expect(await indexes()).toEqual(indexesBefore);
+      // The runner goes on in the swapped-in tables (the application role kept its grants on them).
+      await append(5, 23, '0b03');
+      expect((await status.waitForPosition(await db.store.headPosition(), 20_000)).reached).toBe(true);
+      const afterSwap = await dumpReadModels(db.ownerPool);
+      await rebuildProjections({ store: db.store, pool: db.ownerPool });
+      expect(await dumpReadModels(db.ownerPool)).toEqual(afterSwap);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('rebuilds one projection by name, leaving the others as they were', async () => {
+    await rebuildProjections({ store: db.store, pool: db.ownerPool, projections: [department] });
+    expect((await checkpoints()).map((c) => [c.projection, c.version])).toEqual([
+      ['case-timeline', 3],
+      ['department', 4],
+      ['sales-and-goodwill', 3],
+    ]);
+  });
+
+  it('refuses to run beside another rebuild', async () => {
+    const other = await db.ownerPool.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1, $2)', [LOCK_CLASS, REBUILD_LOCK]);
+      await expect(rebuildProjections({ store: db.store, pool: db.ownerPool })).rejects.toBeInstanceOf(
+        RebuildAlreadyRunning,
+      );
+    } finally {
+      other.release(true);
+    }
+  });
+
+  it('killed with SIGKILL in the middle of a rebuild (the CLI) and run again, ends with the tables of a clean rebuild', async () => {
+    await append(400, 24, '0b04');
+    await resetReadModels(db.ownerPool);
+    const killed = cli(['rebuild', '--batch-size', '100']);
+    await eventually(
+      async () => /rebuild: position [1-9]/.test(killed.output()),
+      30_000,
+      'the rebuild under way',
+    );
+    killed.child.kill('SIGKILL');
+    expect(await killed.exited).toBeNull();
+    const shadow = (
+      await db.ownerPool.query(
+        `SELECT min(position)::int AS position FROM read_models_rebuild.projection_checkpoints`,
+      )
+    ).rows[0].position;
+    expect(shadow).toBeGreaterThan(0);
+    expect(shadow).toBeLessThan(await db.store.headPosition());
+    expect(Object.values(await checkpointPositions(db.ownerPool))).toEqual([0, 0, 0]); // nothing swapped in
+
+    const rerun = cli(['rebuild']);
+    expect(await rerun.exited).toBe(0);
+    expect(rerun.output()).toMatch(/resuming case-timeline, department, sales-and-goodwill from [1-9]/);
+    expect(rerun.output()).toMatch(/rebuild done: .* swapped in at position \d+/);
+    const resumed = await dumpReadModels(db.ownerPool);
+    await rebuildProjections({ store: db.store, pool: db.ownerPool });
+    expect(await dumpReadModels(db.ownerPool)).toEqual(resumed);
+    expect(Object.values(await checkpointPositions(db.ownerPool))).toEqual(
+      Array(3).fill(await db.store.headPosition()),
+    );
+  });
+
+  it('leaves, after all these swaps, the tables the entities declare', async () => {
+    expect(await schemaDrift()).toEqual([]);
+  });
+});

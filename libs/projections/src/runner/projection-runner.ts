@@ -1,0 +1,144 @@
+import type { Pool, PoolClient } from 'pg';
+import type { EventStore } from '#event-store';
+import { PROJECTIONS, type Projection } from '../read-models/projections.js';
+import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
+import { applyBatch } from './apply-batch.js';
+import { CheckpointMoved, ensureCheckpoints, readCheckpoints } from './checkpoints.js';
+import { PROJECTOR_LOCK, tryLock, unlock } from './projector-lock.js';
+import { ReadAhead } from './read-ahead.js';
+import { pause, silentLogger, type RunnerLogger } from './runner-logger.js';
+
+export interface ProjectionRunnerOptions {
+  store: Pick<EventStore, 'readAll'>;
+  /** The runner holds one connection of it while it runs: the advisory lock and every write use it. */
+  pool: Pool;
+  projections?: readonly Projection[];
+  batchSize?: number;
+  /** Pause when the log has nothing new. */
+  idlePollMs?: number;
+  /** How often a standby tries to take the lock. */
+  standbyPollMs?: number;
+  /** Pause before reconnecting after a lost connection. */
+  retryMs?: number;
+  logger?: RunnerLogger;
+}
+
+/**
+ * Keeps the read models up to date from the log: one active runner at a time (advisory lock), the
+ * others stand by. Reads batches after the checkpoint and applies each in one transaction with the
+ * checkpoint; after a crash it resumes from the last committed batch.
+ */
+export class ProjectionRunner {
+  private readonly projections: readonly Projection[];
+  private readonly names: string[];
+  private readonly logger: RunnerLogger;
+  private readonly stopping = new AbortController();
+  private loop: Promise<void> | undefined;
+  private active = false;
+  private appliedBatches = 0;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.projections = options.projections ?? PROJECTIONS;
+    this.names = this.projections.map((p) => p.name);
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  start(): this {
+    this.loop ??= this.run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+  }
+
+  /** Whether this runner holds the lock and is applying the log. */
+  isActive(): boolean {
+    return this.active;
+  }
+
+  get batchesApplied(): number {
+    return this.appliedBatches;
+  }
+
+  private async run(): Promise<void> {
+    const signal = this.stopping.signal;
+    while (!signal.aborted) {
+      let client: PoolClient | undefined;
+      let broken: Error | undefined;
+      // A killed connection emits 'error' on the client; without a listener the process would crash.
+      const onError = (error: Error) => (broken = error);
+      try {
+        client = await this.options.pool.connect();
+        client.on('error', onError);
+        await ensureCheckpoints(client, READ_MODELS_SCHEMA, this.names);
+        if (!(await this.standBy(client, signal))) break;
+        this.active = true;
+        this.logger.info({ projections: this.names }, 'projector active: took the lock');
+        await this.follow(client, signal);
+      } catch (error) {
+        broken ??= error as Error;
+        // A lost connection, or a batch that failed: it rolled back whole, so starting again from
+        // the committed checkpoint (after a pause, as standby first) neither skips nor repeats.
+        this.logger.warn(
+          { err: error },
+          'projector stopped applying the log; it resumes from the last committed batch',
+        );
+      } finally {
+        this.active = false;
+        if (client) await this.release(client, broken, onError);
+      }
+      if (!signal.aborted) await pause(this.options.retryMs ?? 1000, signal);
+    }
+  }
+
+  /** Waits for the lock; false when stopped first. */
+  private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
+    let announced = false;
+    while (!signal.aborted) {
+      if (await tryLock(client, PROJECTOR_LOCK)) return true;
+      if (!announced) this.logger.info({}, 'projector standing by: another one holds the lock');
+      announced = true;
+      await pause(this.options.standbyPollMs ?? 1000, signal);
+    }
+    return false;
+  }
+
+  private async follow(client: PoolClient, signal: AbortSignal): Promise<void> {
+    let positions = await readCheckpoints(client, READ_MODELS_SCHEMA, this.names);
+    const log = new ReadAhead(this.options.store, this.options.batchSize ?? 5000);
+    while (!signal.aborted) {
+      const events = await log.batchAfter(Math.min(...positions.values()));
+      if (events.length === 0) {
+        await pause(this.options.idlePollMs ?? 100, signal);
+        continue;
+      }
+      try {
+        positions = await applyBatch(client, READ_MODELS_SCHEMA, this.projections, positions, events);
+        this.appliedBatches++;
+      } catch (error) {
+        if (!(error instanceof CheckpointMoved)) throw error;
+        // A rebuild swapped tables in (or another writer ran): start again from what is committed.
+        this.logger.info(
+          { projection: error.projection },
+          'checkpoint moved under the projector; re-reading it',
+        );
+        positions = await readCheckpoints(client, READ_MODELS_SCHEMA, this.names);
+      }
+    }
+  }
+
+  private async release(
+    client: PoolClient,
+    broken: Error | undefined,
+    onError: (error: Error) => void,
+  ): Promise<void> {
+    if (!broken) {
+      await unlock(client, PROJECTOR_LOCK).catch(() => undefined);
+      client.off('error', onError); // back to the pool, which listens itself; a broken one keeps ours to the end
+    }
+    // A broken connection is destroyed, not returned to the pool; destroying it also frees the lock.
+    client.release(broken ?? undefined);
+  }
+}

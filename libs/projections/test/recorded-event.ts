@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '#event-store';
+
+let position = 0;
+
+/** A recorded envelope for projection specs: business time and position are what matter. */
+export function recorded(
+  type: string,
+  data: Record<string, unknown>,
+  at: { occurredAt?: string; position?: number; eventId?: string } = {},
+): RecordedEvent {
+  const globalPosition = at.position ?? ++position;
+  const occurredAt = at.occurredAt ?? '2026-09-01T08:00:00.000Z';
+  return {
+    eventId: at.eventId ?? `00000000-0000-4000-8000-${String(globalPosition).padStart(12, '0')}`,
+    type,
+    streamId: 'spec',
+    streamRevision: 0,
+    globalPosition,
+    occurredAt,
+    recordedAt: occurredAt,
+    data,
+    metadata: {
+      actorId: 'S-1',
+      actorRoles: ['supervisor'],
+      correlationId: 'c',
+      causationId: 'c',
+      standardsVersion: 1,
+      schemaVersion: 1,
+    },
+    hash: '0'.repeat(64),
+    prevHash: '0'.repeat(64),
+  };
+}

@@ -1,0 +1,138 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Partitioners, type Kafka } from 'kafkajs';
+import pg from 'pg';
+import { createDatabase, migrateEventStore, PostgresEventStore, startEmbeddedPostgres } from '#event-store';
+import { startIngest } from '#messaging';
+import { migrateReadModels, ReportQueries, startProjector } from '#projections';
+import { deleteTopics, kafkaBrokers, kafkaClient, probeKafka } from '../../support/kafka/index.js';
+import { fmt, spread, table, type Spread } from '../support/stats.js';
+
+export interface IngestBenchOptions {
+  runs: number;
+  /** Order events per run. */
+  events: number;
+  /** Partitions of the orders topic (the ingest appends that many side by side, up to 3). */
+  partitions?: number;
+  /** Messages per append (the ingest's chunk); default the ingest's own (1000). */
+  chunkSize?: number;
+  log?: (line: string) => void;
+}
+
+interface Run {
+  producedPerSecond: number;
+  appendedPerSecond: number;
+  reportedPerSecond: number;
+}
+
+const PERIOD = { from: '2026-09-01T00:00:00.000Z', to: '2026-09-02T00:00:00.000Z', asOf: '2026-12-31T00:00:00.000Z' };
+
+/**
+ * Order events per second end to end on the real broker and a durable embedded PostgreSQL (fsync
+ * on): produced on the orders topic → appended to the log by the ingest consumer → visible as net
+ * sales in the goodwill report. The ingest and the projector run in this process, as in `npm
+ * start`; the clock starts when production starts, so the figures include the broker's latency.
+ * Each run has its own database and topic.
+ */
+export async function ingestBench(options: IngestBenchOptions) {
+  const log = options.log ?? console.log;
+  const probe = await probeKafka(5_000);
+  if (!probe.ok) throw new Error(`the ingest bench needs a broker at ${kafkaBrokers().join(',')} (npm run kafka:start): ${probe.reason}`);
+  const runs: Run[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    runs.push(await oneRun(options.events, options.partitions ?? 3, options.chunkSize));
+    log(`run ${run}: ${fmt(runs.at(-1)!.appendedPerSecond)} appended/s, ${fmt(runs.at(-1)!.reportedPerSecond)} in the report/s`);
+  }
+  const figures = {
+    events: options.events,
+    partitions: options.partitions ?? 3,
+    producedPerSecond: spread(runs.map((r) => r.producedPerSecond)),
+    appendedPerSecond: spread(runs.map((r) => r.appendedPerSecond)),
+    reportedPerSecond: spread(runs.map((r) => r.reportedPerSecond)),
+    targetPerSecond: 10_000,
+  };
+  const row = (name: string, s: Spread) => [name, fmt(s.median), fmt(s.min), fmt(s.max)];
+  log(
+    table([
+      ['order events/s (median of runs)', 'median', 'min', 'max'],
+      row('produced', figures.producedPerSecond),
+      row('produced → appended', figures.appendedPerSecond),
+      row('produced → in the goodwill report', figures.reportedPerSecond),
+    ]),
+  );
+  return figures;
+}
+
+function orderRecords(count: number) {
+  const messages = Array.from({ length: count }, (_, i) => ({
+    eventId: randomUUID(),
+    type: 'OrderPlaced',
+    orderId: `B-${i}`,
+    occurredAt: '2026-09-01T08:30:00.000Z',
+    distributorId: `D-${i % 50}`,
+    totalCents: 1000 + ((i * 7919) % 90_000),
+  }));
+  return { records: messages.map((m) => ({ key: m.orderId, value: JSON.stringify(m) })), totalCents: messages.reduce((sum, m) => sum + m.totalCents, 0) };
+}
+
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 300_000): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (await probe()) return performance.now();
+    await sleep(5);
+  }
+  throw new Error(`ingest bench: timed out waiting for ${what}`);
+}
+
+async function oneRun(events: number, partitions: number, chunkSize: number | undefined): Promise<Run> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-bench-ingest-'));
+  const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+  const url = await createDatabase(server.url, 'caseledger');
+  await migrateEventStore(url);
+  await migrateReadModels(url);
+  const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  pool.on('error', () => undefined); // connections cut when the server stops at the end of the run
+  const topic = `bench.orders.${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  const kafka = kafkaClient('caseledger-bench-ingest');
+  const settings = { brokers: kafkaBrokers(), ordersTopic: topic, eventsTopic: `${topic}.feed`, partitions, replicationFactor: 1 };
+  const ingest = await startIngest({ store, kafka: settings, currency: 'USD', groupId: `${topic}.group`, chunkSize, partitionsConsumedConcurrently: partitions });
+  const projector = startProjector({ store, pool, batchSize: 1000 });
+  try {
+    const { records, totalCents } = orderRecords(events);
+    const reports = new ReportQueries(pool);
+    const started = performance.now();
+    const producing = produceAll(kafka, topic, records);
+    const appended = await until('every event appended', async () => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0]!.n >= events);
+    const reported = await until('the report', async () => (await reports.goodwill(PERIOD.from, PERIOD.to, PERIOD.asOf)).department.netSalesCents === totalCents);
+    const produced = await producing;
+    const perSecond = (end: number) => Math.round(events / ((end - started) / 1000));
+    return { producedPerSecond: perSecond(produced), appendedPerSecond: perSecond(appended), reportedPerSecond: perSecond(reported) };
+  } finally {
+    await projector.stop();
+    await ingest.stop();
+    await store.close();
+    await pool.end();
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    const admin = kafka.admin();
+    await admin.connect();
+    await deleteTopics(admin, [topic, `${topic}.dlq`]);
+    await admin.disconnect();
+  }
+}
+
+/** As an upstream system would: an idempotent producer, 2,000 messages a request; resolves when all are acknowledged. */
+async function produceAll(kafka: Kafka, topic: string, records: { key: string; value: string }[]): Promise<number> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    for (let i = 0; i < records.length; i += 2000) await producer.send({ topic, acks: -1, messages: records.slice(i, i + 2000) });
+    return performance.now();
+  } finally {
+    await producer.disconnect();
+  }
+}

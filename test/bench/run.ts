@@ -1,0 +1,52 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '#event-store';
+import { eventStoreBench } from './event-store/event-store.bench.js';
+import { machine, saveResults } from './support/results.js';
+
+/**
+ * `npm run bench -- [name…]`: each benchmark prints a table and writes JSON to bench-results/.
+ * Every figure is the median of several runs after a warm-up; comparisons run in one process,
+ * interleaved, so the machine's noise cancels in the ratios. BENCH_QUICK=1 shrinks everything.
+ */
+const quick = process.env.BENCH_QUICK === '1';
+const benchmarks: Record<string, () => Promise<unknown>> = {
+  'event-store': async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-bench-'));
+    const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+    try {
+      return await eventStoreBench({
+        serverUrl: server.url,
+        runs: quick ? 1 : 3,
+        secondsPerCell: quick ? 0.5 : 3,
+        writers: [1, 8, 32],
+        batchSizes: [1, 100],
+      });
+    } finally {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+};
+
+async function main() {
+  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const selected = names.length > 0 ? names : Object.keys(benchmarks);
+  for (const name of selected) {
+    const bench = benchmarks[name];
+    if (!bench) throw new Error(`No benchmark "${name}"; there are: ${Object.keys(benchmarks).join(', ')}`);
+    console.log(`\n== ${name} ==`);
+    const results = await bench();
+    const file = await saveResults(name, { machine: machine(), results });
+    console.log(`\nfigures written to ${file}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,79 @@
+// The broker is stopped and started again while orders are being ingested and the log published.
+// Everything produced lands in the log exactly once, and the feed, deduplicated by `event-id`, is
+// the log in per-stream order: kafkajs retries, and what it gives up on is redone from committed
+// offsets (ingest) or from the checkpoint (publisher).
+import { startIngest, startPublisher, type RunningIngest, type RunningPublisher } from '#messaging';
+import { logLevel, type Admin } from 'kafkajs';
+import { describeKafka, kafkaClient, probeKafka, restartBroker, uniqueTopic } from '../support/kafka/index.js';
+import { asRecords, groupCaughtUp, produce, readTopic, testKafkaSettings } from './support/kafka-io.js';
+import { orderEventCount, orderLogFigures, publisherCheckpoint, startMessagingDatabase, type MessagingDatabase } from './support/messaging-database.js';
+import { feedProblems, orderHistories, wholeLog } from './support/order-log.js';
+import { waitFor } from './support/wait-for.js';
+
+/** Whether a metadata request failed at least once while `restart` ran. */
+async function brokerWentDown(restart: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void restart.finally(() => (done = true)).catch(() => undefined);
+  while (!done) {
+    if (!(await probeKafka(300)).ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+describeKafka('a broker restart during ingestion and publication', () => {
+  // Quiet: its connection errors while the broker is down are the point of the test, not news.
+  const kafka = kafkaClient('caseledger-broker-restart-test', { logLevel: logLevel.NOTHING, retry: { initialRetryTime: 200, maxRetryTime: 3_000, retries: 20 } });
+  const settings = testKafkaSettings('broker-restart');
+  const groupId = uniqueTopic('broker-restart.group');
+  // ~15,000 events on 10,000 streams; two waves, the second produced while the broker is down.
+  const histories = orderHistories(10_000, 'B');
+  const [firstWave, secondWave] = [histories.slice(0, 8_000), histories.slice(8_000)];
+  let db: MessagingDatabase;
+  let admin: Admin;
+  let ingest: RunningIngest | undefined;
+  let publisher: RunningPublisher | undefined;
+
+  beforeAll(async () => {
+    db = await startMessagingDatabase();
+    ingest = await startIngest({ store: db.store, kafka: settings, currency: 'USD', groupId, sessionTimeoutMs: 6_000, restartDelayMs: 1_000 });
+    publisher = startPublisher({ store: db.store, pool: db.pool, kafka: settings, batchSize: 200, retryMs: 500 });
+    admin = kafka.admin();
+    await admin.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    await ingest?.stop();
+    await publisher?.stop();
+    await admin?.disconnect();
+    await db?.stop();
+  }, 60_000);
+
+  it('loses nothing and duplicates nothing in the log, and the deduplicated feed is the log', async () => {
+    await produce(kafka, settings.ordersTopic, asRecords(firstWave));
+    await waitFor('ingestion under way', () => orderEventCount(db.pool), (n) => n >= 1_000, { intervalMs: 5 });
+    const inFlight = { appended: await orderEventCount(db.pool), published: await publisherCheckpoint(db.pool, settings.eventsTopic) };
+
+    // Produced while the broker goes down and comes back: the test producer retries through it.
+    const restarting = restartBroker();
+    const [sawBrokerDown] = await Promise.all([brokerWentDown(restarting), restarting, produce(kafka, settings.ordersTopic, asRecords(secondWave))]);
+    expect(sawBrokerDown).toBe(true); // not a no-op restart (a broker these scripts do not manage)
+    expect(inFlight.appended).toBeLessThan(histories.length);
+
+    await waitFor('every order event appended', () => orderEventCount(db.pool), (n) => n >= histories.length, { timeoutMs: 90_000, intervalMs: 200 });
+    await waitFor('offsets committed', () => groupCaughtUp(admin, groupId, settings.ordersTopic), Boolean, { timeoutMs: 60_000, intervalMs: 200 });
+    await waitFor(
+      'the feed at the head of the log',
+      async () => ({ published: await publisherCheckpoint(db.pool, settings.eventsTopic), head: await db.store.headPosition() }),
+      ({ published, head }) => published === head,
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
+
+    const figures = await orderLogFigures(db.pool);
+    expect(figures).toMatchObject({ events: histories.length, distinctEventIds: histories.length, streams: 10_000 });
+    const log = await wholeLog(db.store);
+    expect(new Set(log.map((e) => e.eventId))).toEqual(new Set(histories.map((m) => m.eventId)));
+    expect(feedProblems(await readTopic(kafka, settings.eventsTopic, 60_000), log)).toEqual([]);
+    expect(inFlight.published).toBeLessThan(log.at(-1)!.globalPosition);
+  }, 180_000);
+});
