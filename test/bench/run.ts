@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '#event-store';
 import { eventStoreBench } from './event-store/event-store.bench.js';
+import { ingestBench } from './ingest/ingest.bench.js';
+import { projectionsBench } from './projections/projections.bench.js';
 import { machine, saveResults } from './support/results.js';
 
 /**
@@ -11,23 +13,26 @@ import { machine, saveResults } from './support/results.js';
  * interleaved, so the machine's noise cancels in the ratios. BENCH_QUICK=1 shrinks everything.
  */
 const quick = process.env.BENCH_QUICK === '1';
+/** A fresh embedded PostgreSQL (durable, as in production) for one benchmark. */
+async function withServer<T>(work: (serverUrl: string) => Promise<T>): Promise<T> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-bench-'));
+  const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+  try {
+    return await work(server.url);
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
 const benchmarks: Record<string, () => Promise<unknown>> = {
-  'event-store': async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-bench-'));
-    const server = await startEmbeddedPostgres({ dataDir, persistent: false });
-    try {
-      return await eventStoreBench({
-        serverUrl: server.url,
-        runs: quick ? 1 : 3,
-        secondsPerCell: quick ? 0.5 : 3,
-        writers: [1, 8, 32],
-        batchSizes: [1, 100],
-      });
-    } finally {
-      await server.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  },
+  'event-store': () =>
+    withServer((serverUrl) =>
+      eventStoreBench({ serverUrl, runs: quick ? 1 : 3, secondsPerCell: quick ? 0.5 : 3, writers: [1, 8, 32], batchSizes: [1, 100] }),
+    ),
+  projections: () => withServer((serverUrl) => projectionsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 })),
+  /** Needs a broker: `npm run kafka:start`. */
+  ingest: () => ingestBench({ runs: quick ? 1 : 3, events: quick ? 5_000 : 20_000 }),
 };
 
 async function main() {

@@ -19,7 +19,7 @@ const now = () => new Date().toISOString();
 
 export async function caseledger(url: string, poolSize: number): Promise<Contender> {
   await migrateEventStore(url);
-  const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize });
+  const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize, onBackgroundError: () => undefined });
   return {
     name: 'caseledger',
     async appendToNewStream(size) {
@@ -43,6 +43,7 @@ export async function caseledger(url: string, poolSize: number): Promise<Contend
 
 export async function emmett(url: string, poolSize: number): Promise<Contender> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => undefined); // an idle connection dropped at shutdown: the pool replaces it
   const store: EmmettStore = getPostgreSQLEventStore(url, { connectionOptions: { pooled: true, pool } });
   await store.schema.migrate();
   const toEmmett = (size: number, streamId: string) => batchOf(size, streamId, now()).map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata as unknown as Record<string, unknown> }));
@@ -88,6 +89,7 @@ const ZERO = '0'.repeat(64);
  */
 export async function rawInsert(url: string, poolSize: number): Promise<Contender> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => undefined);
   await pool.query(RAW_TABLE);
   return {
     name: 'raw INSERT',
