@@ -3,7 +3,7 @@
 import { loadConfig } from '#config';
 import { migrateEventStore, PostgresEventStore } from '#event-store';
 import { migrateReadModels } from '#projections';
-import { cliDatabase } from './cli-database.js';
+import { openOperatorDatabase } from '#runtime';
 import { PROJECTIONS_USAGE, runProjectionsCommand } from './projections-command.js';
 
 const [group, ...args] = process.argv.slice(2);
@@ -12,7 +12,7 @@ if (group !== 'projections') {
   process.exit(2);
 }
 const config = loadConfig();
-const database = await cliDatabase(config);
+const database = await openOperatorDatabase(config);
 let code = 1;
 try {
   await migrateEventStore(database.url);

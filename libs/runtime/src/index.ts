@@ -1,3 +1,4 @@
 export * from './database.js';
 export * from './jwt-secret.js';
 export * from './event-store-factory.js';
+export * from './operator-database.js';

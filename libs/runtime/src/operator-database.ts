@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { CaseledgerConfig } from '#config';
+import { openDatabase, type Database } from './database.js';
+
+/**
+ * The database an operator command (`npm run cli -- …`) works on, as `npm start` would find it:
+ * DATABASE_URL; else the embedded server of DATA_DIR while `npm start` runs it — joined on the port
+ * its postmaster.pid names, since a second server cannot start on the same directory — else that
+ * server started for the command's time.
+ */
+export async function openOperatorDatabase(config: CaseledgerConfig): Promise<Database> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  const port = await runningEmbeddedPort(resolve(config.dataDir, 'postgres'));
+  if (port !== undefined) {
+    // The embedded server's superuser password is fixed when the directory is initialised.
+    return { url: `postgres://postgres:password@127.0.0.1:${port}/caseledger`, embedded: false, stop: async () => undefined };
+  }
+  return openDatabase(config);
+}
+
+/** postmaster.pid: line 1 the server's pid, line 4 its port. */
+async function runningEmbeddedPort(dataDir: string): Promise<number | undefined> {
+  let lines: string[];
+  try {
+    lines = (await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 && Number.isInteger(port) && isAlive(pid) ? port : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
