@@ -3,6 +3,9 @@ import type { ClientConfig, Pool } from 'pg';
 
 export const APPENDED_CHANNEL = 'event_store_appended';
 
+/** Other processes hear of appends this late at most (their polling is the fallback beyond). */
+const NOTIFY_INTERVAL_MS = 10;
+
 /**
  * Tells waiting subscribers that something may have been appended. A generation counter, not a
  * queue: a subscriber notes the generation, reads, and waits only if nothing happened since, so a
@@ -23,8 +26,10 @@ export class AppendWakeups {
   private listening = false;
   private reconnectDelayMs = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
-  private notifying = false;
+  private notifyPending = false;
   private notifyAgain = false;
+  private notifyTimer: NodeJS.Timeout | null = null;
+  private lastNotifyAt = 0;
   private closed = false;
 
   constructor(
@@ -37,24 +42,35 @@ export class AppendWakeups {
     return this.generation;
   }
 
-  /** After a committed append: wake local subscribers now, other processes through NOTIFY. */
+  /**
+   * After a committed append: wake local subscribers now, other processes through NOTIFY — at most
+   * one every NOTIFY_INTERVAL_MS, appends meanwhile coalescing into the next. Each NOTIFY is a
+   * transaction of its own; one per append cost the server as much as a tenth of its append rate.
+   */
   appended(): void {
     this.wake();
-    if (this.notifying) {
-      this.notifyAgain = true;
+    if (this.closed) return;
+    if (this.notifyPending) {
+      // Already sent, not yet done: this append may have committed after it, so send another.
+      if (this.notifyTimer === null) this.notifyAgain = true;
       return;
     }
-    this.notifying = true;
-    void this.pool
-      .query(`SELECT pg_notify('${APPENDED_CHANNEL}', '')`)
-      .catch((error: unknown) => this.closed || this.onBackgroundError(error))
-      .finally(() => {
-        this.notifying = false;
-        if (this.notifyAgain && !this.closed) {
-          this.notifyAgain = false;
-          this.appended();
-        }
-      });
+    this.notifyPending = true;
+    const wait = Math.max(0, this.lastNotifyAt + NOTIFY_INTERVAL_MS - Date.now());
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = null;
+      this.lastNotifyAt = Date.now();
+      void this.pool
+        .query(`SELECT pg_notify('${APPENDED_CHANNEL}', '')`)
+        .catch((error: unknown) => this.closed || this.onBackgroundError(error))
+        .finally(() => {
+          this.notifyPending = false;
+          if (this.notifyAgain) {
+            this.notifyAgain = false;
+            this.appended();
+          }
+        });
+    }, wait);
   }
 
   /** Resolves once the generation moved past `seen`, after `timeoutMs`, or on abort. */
@@ -76,6 +92,7 @@ export class AppendWakeups {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.wake();
     const listener = this.listener;
