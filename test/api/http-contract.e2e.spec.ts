@@ -450,11 +450,14 @@ describe('HTTP contract (SPEC §4)', () => {
       ]);
     });
 
-    // Known bug (libs/event-store): the store does not say which events of an append were already
-    // there, so two deliveries racing each answer `appended: 1` although the log holds the event once.
-    it.todo(
-      'racing deliveries of one new eventId: their `appended` add up to 1 and the others list it in duplicates',
-    );
+    it('racing deliveries of one new eventId: their `appended` add up to 1 and the others list it in duplicates', async () => {
+      const placed = orderPlaced('O-RACE', 990);
+      const replies = await Promise.all(Array.from({ length: 10 }, () => integration.post('/order-events', { events: [placed] })));
+      expect(replies.map((r) => r.status)).toEqual(Array(10).fill(200));
+      expect(replies.reduce((sum, r) => sum + r.body.appended, 0)).toBe(1);
+      expect(replies.filter((r) => r.body.duplicates.includes(placed.eventId))).toHaveLength(9);
+      expect((await app.store.readStream('order-O-RACE')).map((e) => e.eventId)).toEqual([placed.eventId]);
+    });
 
     it('when nothing is appended, globalPosition is the log’s last position', async () => {
       const known = orderPlaced('O-NOOP', 100);

@@ -77,6 +77,17 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
     const body = { appended: unique.size, duplicates, globalPosition: 0 };
     const idempotency = key && request.requestHash ? { key, requestHash: request.requestHash, answer: { status: 200, body } } : undefined;
     const results = await this.store.appendToStreams(appends, { idempotency });
-    return { status: 200, body: { ...body, globalPosition: Math.max(...results.map((r) => r.globalPosition)) } };
+    // A delivery racing this one may have appended some of these ids between the check above and
+    // the append (the store then skips them): what this request wrote carries its correlation id.
+    const stored = results.flatMap((r) => r.events);
+    const raced = stored.filter((e) => e.metadata.correlationId !== request.correlationId).map((e) => e.eventId);
+    return {
+      status: 200,
+      body: {
+        appended: stored.length - raced.length,
+        duplicates: [...duplicates, ...raced],
+        globalPosition: Math.max(...results.map((r) => r.globalPosition)),
+      },
+    };
   }
 }
