@@ -20,6 +20,13 @@ export interface ReadModelTable<Row extends object = object> {
   insertOnly?: boolean;
 }
 
+/** The columns every fact row starts with: which event it came from, and when it happened. */
+export const eventFact = (event: RecordedEvent) => ({
+  globalPosition: event.globalPosition,
+  eventId: event.eventId,
+  occurredAt: event.occurredAt,
+});
+
 /** A table whose rows are facts, one per event, keyed by the event's global position (or by `keyOf`). */
 export function oneRowPerEvent<Row extends object>(
   entity: new () => Row,

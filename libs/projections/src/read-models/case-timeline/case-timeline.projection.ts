@@ -9,7 +9,7 @@ import type {
   ResponseSent,
   SatisfactionRecorded,
 } from '#domain';
-import { oneRowPerEvent, type ReadModelTable } from '../read-model-table.js';
+import { eventFact, oneRowPerEvent, type ReadModelTable } from '../read-model-table.js';
 import {
   CaseAssignment,
   CasePriorityRaise,
@@ -49,9 +49,7 @@ export const receivedCases = oneRowPerEvent(
 export const caseSortings = oneRowPerEvent(CaseSorting, ['CaseSorted'], (e): CaseSorting => {
   const d = e.data as Data<CaseSorted>;
   return {
-    globalPosition: e.globalPosition,
-    eventId: e.eventId,
-    occurredAt: e.occurredAt,
+    ...eventFact(e),
     caseId: d.caseId,
     category: d.category,
     complexity: d.complexity,
@@ -66,9 +64,7 @@ export const casePriorityRaises = oneRowPerEvent(
   (e): CasePriorityRaise => {
     const d = e.data as Data<CasePriorityRaised>;
     return {
-      globalPosition: e.globalPosition,
-      eventId: e.eventId,
-      occurredAt: e.occurredAt,
+      ...eventFact(e),
       caseId: d.caseId,
       fromPriority: d.from,
       toPriority: d.to,
@@ -80,9 +76,7 @@ export const casePriorityRaises = oneRowPerEvent(
 export const caseAssignments = oneRowPerEvent(CaseAssignment, ['CaseAssigned'], (e): CaseAssignment => {
   const d = e.data as Data<CaseAssigned>;
   return {
-    globalPosition: e.globalPosition,
-    eventId: e.eventId,
-    occurredAt: e.occurredAt,
+    ...eventFact(e),
     caseId: d.caseId,
     assigneeId: d.assigneeId,
     previousAssigneeId: d.previousAssigneeId ?? null,
@@ -97,9 +91,7 @@ export const caseStatusChanges = oneRowPerEvent(
     if (e.type === 'CaseResolved') {
       const d = e.data as Data<CaseResolved>;
       return {
-        globalPosition: e.globalPosition,
-        eventId: e.eventId,
-        occurredAt: e.occurredAt,
+        ...eventFact(e),
         caseId: d.caseId,
         status: 'resolved',
         note: d.resolution,
@@ -108,9 +100,7 @@ export const caseStatusChanges = oneRowPerEvent(
     }
     const d = e.data as Data<CaseReopened>;
     return {
-      globalPosition: e.globalPosition,
-      eventId: e.eventId,
-      occurredAt: e.occurredAt,
+      ...eventFact(e),
       caseId: d.caseId,
       status: 'reopened',
       note: d.reason,
@@ -122,9 +112,7 @@ export const caseStatusChanges = oneRowPerEvent(
 export const caseResponses = oneRowPerEvent(CaseResponse, ['ResponseSent'], (e): CaseResponse => {
   const d = e.data as Data<ResponseSent>;
   return {
-    globalPosition: e.globalPosition,
-    eventId: e.eventId,
-    occurredAt: e.occurredAt,
+    ...eventFact(e),
     caseId: d.caseId,
     channel: d.channel,
     respondedBy: d.respondedBy,
@@ -137,9 +125,7 @@ export const caseRepeatContacts = oneRowPerEvent(
   (e): CaseRepeatContact => {
     const d = e.data as Data<CaseContactRepeated>;
     return {
-      globalPosition: e.globalPosition,
-      eventId: e.eventId,
-      occurredAt: e.occurredAt,
+      ...eventFact(e),
       caseId: d.caseId,
       channel: d.channel,
     };
@@ -149,9 +135,7 @@ export const caseRepeatContacts = oneRowPerEvent(
 export const caseRatings = oneRowPerEvent(CaseRating, ['SatisfactionRecorded'], (e): CaseRating => {
   const d = e.data as Data<SatisfactionRecorded>;
   return {
-    globalPosition: e.globalPosition,
-    eventId: e.eventId,
-    occurredAt: e.occurredAt,
+    ...eventFact(e),
     caseId: d.caseId,
     rating: d.rating,
   };

@@ -1,14 +1,12 @@
 import type { GoodwillBudgetAllocated, GoodwillGranted, RefundIssued } from '#domain';
-import { oneRowPerEvent, type ReadModelTable } from '../read-model-table.js';
+import { eventFact, oneRowPerEvent, type ReadModelTable } from '../read-model-table.js';
 import { orders } from './orders.table.js';
 import { GoodwillBudgetAllocation, GoodwillGrant, Refund } from './sales-and-goodwill.entities.js';
 
 export const refunds = oneRowPerEvent(Refund, ['RefundIssued'], (e): Refund => {
   const d = e.data as RefundIssued['data'];
   return {
-    globalPosition: e.globalPosition,
-    eventId: e.eventId,
-    occurredAt: e.occurredAt,
+    ...eventFact(e),
     refundId: d.refundId,
     orderId: d.orderId,
     caseId: d.caseId,
@@ -21,9 +19,7 @@ export const refunds = oneRowPerEvent(Refund, ['RefundIssued'], (e): Refund => {
 export const goodwillGrants = oneRowPerEvent(GoodwillGrant, ['GoodwillGranted'], (e): GoodwillGrant => {
   const d = e.data as GoodwillGranted['data'];
   return {
-    globalPosition: e.globalPosition,
-    eventId: e.eventId,
-    occurredAt: e.occurredAt,
+    ...eventFact(e),
     grantId: d.grantId,
     staffId: d.staffId,
     caseId: d.caseId,
@@ -43,9 +39,7 @@ export const goodwillBudgetAllocations = oneRowPerEvent(
   (e): GoodwillBudgetAllocation => {
     const d = e.data as GoodwillBudgetAllocated['data'];
     return {
-      globalPosition: e.globalPosition,
-      eventId: e.eventId,
-      occurredAt: e.occurredAt,
+      ...eventFact(e),
       staffId: d.staffId,
       month: d.month,
       amountCents: d.amountCents,
