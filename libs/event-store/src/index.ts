@@ -9,7 +9,13 @@ export { findChainBreak, type ChainBreak } from './hash-chain/verify-chain.js';
 
 // PostgreSQL adapter.
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
-export { migrateEventStore, eventStoreMigrations, EVENT_STORE_MIGRATIONS_TABLE } from './postgres/migrate.js';
+export {
+  migrateEventStore,
+  eventStoreMigrations,
+  EVENT_STORE_MIGRATIONS_TABLE,
+  runMigrationsOnce,
+  type MigrationConnection,
+} from './postgres/migrate.js';
 export { APPLICATION_ROLE } from './postgres/migrations/1763900000001-guard-append-only.js';
 export { withApplicationRole } from './postgres/connection-options.js';
 export { APPENDED_CHANNEL } from './postgres/append-wakeups.js';
