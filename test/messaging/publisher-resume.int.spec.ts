@@ -68,10 +68,10 @@ describeKafka('the event publisher, killed and restarted', () => {
     const repeatedAtOrBeforeCheckpoint = log.filter((e) => e.globalPosition <= killedAt && timesPublished.get(e.eventId)! > 1);
     expect(repeatedAtOrBeforeCheckpoint).toEqual([]);
 
-    const status = await new PublisherStatus(db.pool, topic).health(await db.store.headPosition());
+    const status = await new PublisherStatus(db.pool, db.store, topic).health(await db.store.headPosition());
     expect(status).toMatchObject({ activeSomewhere: true, status: 'standby', eventsBehind: 0 });
     expect(await standby.kill('SIGTERM')).toEqual({ code: 0, signal: null });
-    expect(await new PublisherStatus(db.pool, topic).health(0)).toMatchObject({ activeSomewhere: false });
+    expect(await new PublisherStatus(db.pool, db.store, topic).health(0)).toMatchObject({ activeSomewhere: false });
   }, 120_000);
 
   it('publishes only what was appended since, after a clean stop and a restart', async () => {

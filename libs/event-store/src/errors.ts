@@ -45,3 +45,15 @@ export class InvalidEventEnvelope extends Error {
     this.name = 'InvalidEventEnvelope';
   }
 }
+
+/** An append call carrying more events than one append may hold (MAX_EVENTS_PER_APPEND). */
+export class AppendTooLarge extends Error {
+  readonly code = 'APPEND_TOO_LARGE' as const;
+  constructor(
+    readonly events: number,
+    readonly limit: number,
+  ) {
+    super(`An append holds at most ${limit} events; this one has ${events}`);
+    this.name = 'AppendTooLarge';
+  }
+}

@@ -102,6 +102,13 @@ export interface SubscribeOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Events one append call may carry, over all its streams: positions are numbered per transaction
+ * (see the PostgreSQL migration "positions from transaction ids"). More is refused with
+ * `AppendTooLarge` before anything is written; split the work into several appends.
+ */
+export const MAX_EVENTS_PER_APPEND = 4096;
+
 export interface EventStore {
   /**
    * Appends atomically to one stream. Throws `WrongExpectedRevision` when the expectation fails.
@@ -119,8 +126,13 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from `after`, then follows live appends, forever (until `signal` aborts). */
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
-  /** The highest global position committed so far (0 for an empty log). */
+  /**
+   * The highest global position committed so far (0 for an empty log). Positions only grow; they
+   * are not consecutive (count events with `countEvents`).
+   */
   headPosition(): Promise<number>;
+  /** How many events lie in (after, upTo], counting no further than `limit`: a lag for /health. */
+  countEvents(range: { after: number; upTo: number; limit: number }): Promise<number>;
   /**
    * Events of any stream whose `data.caseId` is `caseId`, in global order: the case's own events,
    * and the goodwill grants and refunds recorded in other streams that name it (case history).

@@ -95,6 +95,12 @@ export class EventStoreDbEventStore implements EventStore {
     return headPositionOf(this.client);
   }
 
+  /** ESDB has no count: reads forward from `after`, at most `limit` events. */
+  async countEvents(range: { after: number; upTo: number; limit: number }): Promise<number> {
+    const events = await readAllEvents(this.client, { after: range.after, maxCount: range.limit });
+    return events.filter((event) => event.globalPosition <= range.upTo).length;
+  }
+
   async readEventsByCase(caseId: string): Promise<RecordedEvent[]> {
     const all = await readAllEvents(this.client);
     return all.filter((event) => (event.data as { caseId?: unknown } | null)?.caseId === caseId);

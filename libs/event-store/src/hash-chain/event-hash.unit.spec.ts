@@ -1,6 +1,8 @@
 import type { RecordedEvent } from '../event-store.port.js';
 import { canonicalJson } from './canonical-json.js';
-import { eventHash, GENESIS_HASH } from './event-hash.js';
+import fc from 'fast-check';
+import { serialiseChain } from '../shared/chain-events.js';
+import { canonicalEnvelope, eventHash, GENESIS_HASH } from './event-hash.js';
 import { findChainBreak } from './verify-chain.js';
 
 const metadata = {
@@ -65,6 +67,44 @@ describe('eventHash (SPEC §7)', () => {
 
   it('ignores properties outside the hashed envelope', () => {
     expect(eventHash(GENESIS_HASH, { ...received, globalPosition: 999, hash: 'x', extra: 1 } as RecordedEvent)).toBe(received.hash);
+  });
+});
+
+describe('canonicalEnvelope (the append path writes the envelope by hand)', () => {
+  const envelopes = fc.record({
+    eventId: fc.uuid(),
+    type: fc.string(),
+    streamId: fc.string(),
+    streamRevision: fc.nat(),
+    occurredAt: fc.string(),
+    recordedAt: fc.string(),
+    data: fc.jsonValue(),
+    metadata: fc.jsonValue(),
+  });
+
+  it('equals canonicalJson of the whole envelope, for any payloads and field values', () => {
+    fc.assert(
+      fc.property(envelopes, ({ data, metadata, ...rest }) => {
+        expect(canonicalEnvelope(rest, canonicalJson(data), canonicalJson(metadata))).toBe(canonicalJson({ ...rest, data, metadata }));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('chains to the published hashes and keeps the canonical texts it hashed for storage', () => {
+    const [first, second] = serialiseChain(
+      'case-c-1',
+      null,
+      [received, sorted].map(({ eventId, type, occurredAt, data, metadata }) => ({ eventId, type, occurredAt, data, metadata })),
+      received.recordedAt,
+    );
+    expect(first!.event.hash).toBe(received.hash);
+    expect(first!.dataJson).toBe(canonicalJson(received.data));
+    expect(first!.metadataJson).toBe(canonicalJson(received.metadata));
+    // The second event was recorded at another instant in the fixture: chain it on its own.
+    const [again] = serialiseChain('case-c-1', { revision: 0, hash: received.hash }, [sorted], sorted.recordedAt);
+    expect(again!.event).toMatchObject({ streamRevision: 1, prevHash: received.hash, hash: sorted.hash });
+    expect(second!.event.prevHash).toBe(received.hash);
   });
 });
 

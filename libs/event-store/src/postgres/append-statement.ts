@@ -1,12 +1,13 @@
 import type { QueryConfig } from 'pg';
 import type { IdempotencyRecord } from '../event-store.port.js';
-import type { ChainedEvent } from '../shared/chain-events.js';
+import type { SerialisedEvent } from '../shared/chain-events.js';
 
 const TARGET = `INSERT INTO event_store.events
   (global_position, transaction_id, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)`;
 
-// reserve_positions draws the transaction id and every position first (see its migration), then the
-// rows go in from parallel arrays: one statement, one round trip, atomic without BEGIN/COMMIT.
+// reserve_positions takes the transaction id and numbers the positions from it (see the migration
+// "positions from transaction ids"), then the rows go in from parallel arrays: one statement, one
+// round trip, atomic without BEGIN/COMMIT.
 const RESERVED_AND_INPUT = `
   reserved AS MATERIALIZED (SELECT * FROM event_store.reserve_positions($1)),
   input AS (
@@ -17,6 +18,14 @@ const RESERVED_AND_INPUT = `
 const SELECT_ROWS = `SELECT r.positions[i.ord], r.transaction_id, i.event_id, i.stream_id, i.stream_revision, i.type,
          i.occurred_at, i.recorded_at, i.data, i.metadata, i.hash, i.prev_hash
   FROM input i CROSS JOIN reserved r`;
+
+// One event, the common case of a command: scalar parameters, no arrays to encode or unnest.
+const APPEND_ONE = `WITH reserved AS MATERIALIZED (SELECT * FROM event_store.reserve_positions(1))
+  ${TARGET}
+  SELECT r.positions[1], r.transaction_id, $1::uuid, $2::text, $3::bigint, $4::text, $5::timestamptz, $6::timestamptz,
+         $7::jsonb, $8::jsonb, $9::text, $10::text
+  FROM reserved r
+  RETURNING event_id, global_position`;
 
 const APPEND = `WITH ${RESERVED_AND_INPUT}
   ${TARGET} ${SELECT_ROWS}
@@ -30,22 +39,33 @@ const APPEND_WITH_IDEMPOTENCY = `WITH ${RESERVED_AND_INPUT},
     SELECT $12, $13, $14::jsonb, stream_id, stream_revision, global_position FROM inserted ORDER BY global_position DESC LIMIT 1)
   SELECT event_id, global_position FROM inserted`;
 
-/** Inserts chained events (any number of streams) and, when given, the idempotency record. */
-export function appendStatement(events: ChainedEvent[], idempotency?: IdempotencyRecord): QueryConfig {
+/**
+ * Inserts chained events (any number of streams) and, when given, the idempotency record. Data and
+ * metadata go in as the canonical JSON they were hashed from, serialised once.
+ */
+export function appendStatement(events: SerialisedEvent[], idempotency?: IdempotencyRecord): QueryConfig {
+  // Named: each pooled connection parses and plans the statement once.
+  if (events.length === 1 && !idempotency) {
+    const { event: e, dataJson, metadataJson } = events[0]!;
+    return {
+      name: 'event_store_append_one',
+      text: APPEND_ONE,
+      values: [e.eventId, e.streamId, e.streamRevision, e.type, e.occurredAt, e.recordedAt, dataJson, metadataJson, e.hash, e.prevHash],
+    };
+  }
   const values: unknown[] = [
     events.length,
-    events.map((e) => e.eventId),
-    events.map((e) => e.streamId),
-    events.map((e) => e.streamRevision),
-    events.map((e) => e.type),
-    events.map((e) => e.occurredAt),
-    events.map((e) => e.recordedAt),
-    events.map((e) => JSON.stringify(e.data)),
-    events.map((e) => JSON.stringify(e.metadata)),
-    events.map((e) => e.hash),
-    events.map((e) => e.prevHash),
+    events.map(({ event }) => event.eventId),
+    events.map(({ event }) => event.streamId),
+    events.map(({ event }) => event.streamRevision),
+    events.map(({ event }) => event.type),
+    events.map(({ event }) => event.occurredAt),
+    events.map(({ event }) => event.recordedAt),
+    events.map(({ dataJson }) => dataJson),
+    events.map(({ metadataJson }) => metadataJson),
+    events.map(({ event }) => event.hash),
+    events.map(({ event }) => event.prevHash),
   ];
-  // Named: each pooled connection parses and plans the statement once.
   if (!idempotency) return { name: 'event_store_append', text: APPEND, values };
   values.push(idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.answer));
   return { name: 'event_store_append_idempotent', text: APPEND_WITH_IDEMPOTENCY, values };

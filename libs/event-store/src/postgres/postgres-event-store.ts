@@ -87,6 +87,10 @@ export class PostgresEventStore implements EventStore {
     return reads.headPosition(this.pool);
   }
 
+  countEvents(range: { after: number; upTo: number; limit: number }): Promise<number> {
+    return reads.countEventsRows(this.pool, range);
+  }
+
   readEventsByCase(caseId: string): Promise<RecordedEvent[]> {
     return reads.readEventsByCaseRows(this.pool, caseId);
   }

@@ -22,7 +22,7 @@ export async function readStreamRows(pool: Pool, streamId: string, options: Read
 /**
  * Only events of transactions older than every transaction still in flight: such a transaction may
  * hold a lower position and commit later, so a reader that went past it would never come back.
- * Positions are drawn in transaction-id order (reserve_positions), so what this returns is always
+ * Positions are numbered in transaction-id order (reserve_positions), so what this returns is always
  * a prefix of the final order: a checkpoint taken from it stays valid forever.
  */
 export async function readAllRows(pool: Pool, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -39,6 +39,16 @@ export async function readAllRows(pool: Pool, options: ReadAllOptions = {}): Pro
 export async function headPosition(pool: Pool): Promise<number> {
   const { rows } = await pool.query<{ head: string }>(`SELECT coalesce(max(global_position), 0) AS head FROM event_store.events`);
   return Number(rows[0]?.head ?? 0);
+}
+
+/** Counted on the primary key's index, stopping at `limit` so a large lag stays a cheap question. */
+export async function countEventsRows(pool: Pool, range: { after: number; upTo: number; limit: number }): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>({
+    name: 'event_store_count_events',
+    text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM event_store.events WHERE global_position > $1 AND global_position <= $2 LIMIT $3) e`,
+    values: [range.after, range.upTo, range.limit],
+  });
+  return rows[0]?.n ?? 0;
 }
 
 /** Served by events_case_id_idx; not held back by transactions in flight (a history, not a feed). */

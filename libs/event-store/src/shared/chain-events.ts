@@ -1,5 +1,6 @@
 import type { NewEvent, RecordedEvent } from '../event-store.port.js';
-import { eventHash, GENESIS_HASH } from '../hash-chain/event-hash.js';
+import { canonicalJson } from '../hash-chain/canonical-json.js';
+import { canonicalEnvelope, GENESIS_HASH, hashWithPrevious } from '../hash-chain/event-hash.js';
 
 /** The last event of a stream as far as chaining needs it; null when the stream has no events. */
 export interface StreamHead {
@@ -10,24 +11,30 @@ export interface StreamHead {
 /** A recorded event before the store has given it a global position. */
 export type ChainedEvent = Omit<RecordedEvent, 'globalPosition'>;
 
+/** A chained event with its data and metadata as the canonical JSON that was hashed, ready to store. */
+export interface SerialisedEvent {
+  event: ChainedEvent;
+  dataJson: string;
+  metadataJson: string;
+}
+
 /** Gives `events` the revisions after `head` and links each to the one before it (SPEC §7). */
 export function chainEvents(streamId: string, head: StreamHead | null, events: NewEvent[], recordedAt: string): ChainedEvent[] {
+  return serialiseChain(streamId, head, events, recordedAt).map((serialised) => serialised.event);
+}
+
+/** chainEvents, keeping the canonical JSON of each payload: the PostgreSQL adapter stores those texts. */
+export function serialiseChain(streamId: string, head: StreamHead | null, events: NewEvent[], recordedAt: string): SerialisedEvent[] {
   let prevHash = head?.hash ?? GENESIS_HASH;
   let revision = head ? head.revision : -1;
   return events.map((event) => {
     revision += 1;
-    const envelope = {
-      eventId: event.eventId,
-      type: event.type,
-      streamId,
-      streamRevision: revision,
-      occurredAt: event.occurredAt,
-      recordedAt,
-      data: event.data,
-      metadata: event.metadata,
-    };
-    const chained = { ...envelope, hash: eventHash(prevHash, envelope), prevHash };
-    prevHash = chained.hash;
-    return chained;
+    const envelope = { eventId: event.eventId, type: event.type, streamId, streamRevision: revision, occurredAt: event.occurredAt, recordedAt };
+    const dataJson = canonicalJson(event.data);
+    const metadataJson = canonicalJson(event.metadata);
+    const hash = hashWithPrevious(prevHash, canonicalEnvelope(envelope, dataJson, metadataJson));
+    const chained: ChainedEvent = { ...envelope, data: event.data, metadata: event.metadata, hash, prevHash };
+    prevHash = hash;
+    return { event: chained, dataJson, metadataJson };
   });
 }

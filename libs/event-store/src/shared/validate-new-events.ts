@@ -1,5 +1,5 @@
-import type { NewEvent, StreamAppend } from '../event-store.port.js';
-import { InvalidEventEnvelope } from '../errors.js';
+import { MAX_EVENTS_PER_APPEND, type NewEvent, type StreamAppend } from '../event-store.port.js';
+import { AppendTooLarge, InvalidEventEnvelope } from '../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_MILLIS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -14,6 +14,8 @@ export const systemClock: Clock = () => new Date();
  * string, so an upper-case id would not survive the round trip.
  */
 export function normaliseAppends(appends: StreamAppend[]): StreamAppend[] {
+  const total = appends.reduce((sum, append) => sum + append.events.length, 0);
+  if (total > MAX_EVENTS_PER_APPEND) throw new AppendTooLarge(total, MAX_EVENTS_PER_APPEND);
   const seen = new Set<string>();
   return appends.map((append) => ({
     ...append,
@@ -32,6 +34,11 @@ function normaliseEvent(event: NewEvent): NewEvent {
   }
   if (!isIsoMillisUtc(event.occurredAt)) {
     throw new InvalidEventEnvelope(event.eventId, `occurredAt ${String(event.occurredAt)} is not ISO-8601 UTC with three fractional digits`);
+  }
+  // Stored as JSON and hashed as JCS: a payload JSON cannot represent would not come back as written.
+  if (event.data === undefined || typeof event.data === 'function') throw new InvalidEventEnvelope(event.eventId, 'data is missing');
+  if (event.metadata === undefined || event.metadata === null || typeof event.metadata !== 'object') {
+    throw new InvalidEventEnvelope(event.eventId, 'metadata is not an object');
   }
   return { ...event, eventId: event.eventId.toLowerCase() };
 }

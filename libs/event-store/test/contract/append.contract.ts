@@ -1,5 +1,6 @@
 import type { ExpectedRevision } from '../../src/event-store.port.js';
-import { InvalidEventEnvelope, WrongExpectedRevision } from '../../src/errors.js';
+import { AppendTooLarge, InvalidEventEnvelope, WrongExpectedRevision } from '../../src/errors.js';
+import { MAX_EVENTS_PER_APPEND } from '../../src/event-store.port.js';
 import { findChainBreak } from '../../src/hash-chain/verify-chain.js';
 import { GENESIS_HASH } from '../../src/hash-chain/event-hash.js';
 import { aNewEvent, aStream, asWritten, revisionsOf, someEvents, type ContractContext } from './contract-context.js';
@@ -53,6 +54,19 @@ export function appendContract(ctx: ContractContext): void {
       await expect(ctx.store().appendToStream(streamId, [sloppy], { expectedRevision: 'any' })).rejects.toBeInstanceOf(InvalidEventEnvelope);
       expect(await ctx.store().readStream(streamId)).toEqual([]);
     });
+
+    it(`takes ${MAX_EVENTS_PER_APPEND} events in one call and refuses one more over its streams, storing nothing`, async () => {
+      const [first, second] = [aStream(), aStream()];
+      const full = await ctx.store().appendToStream(first, someEvents(MAX_EVENTS_PER_APPEND), { expectedRevision: 'no_stream' });
+      expect(full.nextExpectedRevision).toBe(MAX_EVENTS_PER_APPEND - 1);
+      const over = ctx.store().appendToStreams([
+        { streamId: first, events: someEvents(1), expectedRevision: MAX_EVENTS_PER_APPEND - 1 },
+        { streamId: second, events: someEvents(MAX_EVENTS_PER_APPEND), expectedRevision: 'no_stream' },
+      ]);
+      await expect(over).rejects.toBeInstanceOf(AppendTooLarge);
+      expect(await ctx.store().readStream(second)).toEqual([]);
+      expect((await ctx.store().readStream(first, { direction: 'backwards', maxCount: 1 }))[0]!.streamRevision).toBe(MAX_EVENTS_PER_APPEND - 1);
+    }, 60_000);
   });
 
   describe('expected revisions', () => {

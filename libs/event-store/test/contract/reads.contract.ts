@@ -53,6 +53,20 @@ export function readsContract(ctx: ContractContext): void {
     });
   });
 
+  describe('countEvents', () => {
+    it('counts the events in (after, upTo], however far apart their positions, up to the limit', async () => {
+      const start = await ctx.store().headPosition();
+      const first = await ctx.store().appendToStream(aStream(), someEvents(3), { expectedRevision: 'no_stream' });
+      const second = await ctx.store().appendToStream(aStream(), someEvents(2), { expectedRevision: 'no_stream' });
+      const head = second.globalPosition;
+      expect(await ctx.store().countEvents({ after: start, upTo: head, limit: 100 })).toBe(5);
+      expect(await ctx.store().countEvents({ after: first.globalPosition, upTo: head, limit: 100 })).toBe(2);
+      expect(await ctx.store().countEvents({ after: start, upTo: first.globalPosition, limit: 100 })).toBe(3);
+      expect(await ctx.store().countEvents({ after: start, upTo: head, limit: 4 })).toBe(4);
+      expect(await ctx.store().countEvents({ after: head, upTo: head, limit: 100 })).toBe(0);
+    });
+  });
+
   describe('readEventsByCase', () => {
     it('finds a case’s events in every stream that names it, in global order', async () => {
       const caseId = `c-${randomUUID()}`;

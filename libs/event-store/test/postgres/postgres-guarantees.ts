@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../src/event-store.port.js';
 import { createDatabase } from '../../src/embedded/create-database.js';
 import { appendStatement } from '../../src/postgres/append-statement.js';
-import { migrateEventStore } from '../../src/postgres/migrate.js';
+import { EVENT_STORE_MIGRATIONS_TABLE, eventStoreMigrations, migrateEventStore, runMigrationsOnce } from '../../src/postgres/migrate.js';
+import { PostgresEventStore } from '../../src/postgres/postgres-event-store.js';
 import { APPLICATION_ROLE } from '../../src/postgres/migrations/1763900000001-guard-append-only.js';
-import { chainEvents } from '../../src/shared/chain-events.js';
+import { serialiseChain } from '../../src/shared/chain-events.js';
 import { aNewEvent, aStream, nextWithin, someEvents } from '../contract/contract-context.js';
 import type { EventStoreHarness } from '../contract/event-store-contract.js';
 
@@ -37,7 +38,7 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       const start = await store.headPosition();
       const writer = await connect(harness().url(), APPLICATION_ROLE);
       const lateStream = aStream();
-      const late = chainEvents(lateStream, null, [aNewEvent()], new Date().toISOString());
+      const late = serialiseChain(lateStream, null, [aNewEvent()], new Date().toISOString());
       try {
         await writer.query('BEGIN');
         const { rows } = await writer.query<{ global_position: string }>(appendStatement(late));
@@ -53,7 +54,7 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
 
         await writer.query('COMMIT');
         const delivered = [(await first).value, (await nextWithin(subscription, 2_000)).value, (await nextWithin(subscription, 2_000)).value];
-        const expectedOrder = [late[0]!.eventId, ...early.events.map((e) => e.eventId)];
+        const expectedOrder = [late[0]!.event.eventId, ...early.events.map((e) => e.eventId)];
         expect(delivered.map((e) => e.eventId)).toEqual(expectedOrder);
         expect((await store.readAll({ after: start })).map((e) => e.eventId)).toEqual(expectedOrder);
         await subscription.return?.();
@@ -67,7 +68,7 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       try {
         await writer.query('BEGIN');
         await writer.query('SELECT pg_current_xact_id()');
-        const rows = chainEvents(aStream(), null, [aNewEvent()], new Date().toISOString());
+        const rows = serialiseChain(aStream(), null, [aNewEvent()], new Date().toISOString());
         await expect(writer.query(appendStatement(rows))).rejects.toThrow(/first write of its transaction/);
         await writer.query('ROLLBACK');
       } finally {
@@ -128,6 +129,45 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       expect(statements.filter((text) => !text.includes('pg_notify'))).toHaveLength(1);
     });
 
+    it('numbers positions from transaction ids after a log written under the old sequence, keeping the order', async () => {
+      const url = await createDatabase(harness().url(), `positions_${randomUUID().replaceAll('-', '')}`);
+      const lock: [number, number] = [1701999001, 0];
+      const [positionsFromXids] = eventStoreMigrations.slice(-1);
+      // The log as the first release wrote it: sequence positions under the advisory lock.
+      await runMigrationsOnce(url, eventStoreMigrations.slice(0, -1), EVENT_STORE_MIGRATIONS_TABLE, lock);
+      const before = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 2 });
+      const old = await before.appendToStream(aStream(), someEvents(3), { expectedRevision: 'no_stream' });
+      await before.close();
+      expect(old.events.map((e) => e.globalPosition)).toEqual([1, 2, 3]);
+
+      await runMigrationsOnce(url, eventStoreMigrations, EVENT_STORE_MIGRATIONS_TABLE, lock);
+      expect(positionsFromXids!.name).toMatch(/PositionsFromTransactionIds/);
+      const after = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 4 });
+      try {
+        const streams = Array.from({ length: 8 }, () => aStream());
+        const appended = await Promise.all(streams.map((s) => after.appendToStream(s, someEvents(2), { expectedRevision: 'no_stream' })));
+        const newPositions = appended.flatMap((r) => r.events.map((e) => e.globalPosition));
+        expect(Math.min(...newPositions)).toBeGreaterThan(3);
+        for (const result of appended) expect(result.events[1]!.globalPosition).toBe(result.events[0]!.globalPosition + 1);
+        const all = await after.readAll();
+        expect(all.map((e) => e.globalPosition)).toEqual([...all.map((e) => e.globalPosition)].sort((a, b) => a - b));
+        expect(all.map((e) => e.eventId)).toEqual([...old.events, ...appended.flatMap((r) => r.events)].sort((a, b) => a.globalPosition - b.globalPosition).map((e) => e.eventId));
+        expect(await after.countEvents({ after: 0, upTo: await after.headPosition(), limit: 1000 })).toBe(19);
+      } finally {
+        await after.close();
+      }
+      // An INSERT that bypasses reserve_positions no longer gets a (low) sequence position.
+      const client = await connect(url);
+      try {
+        await expect(
+          client.query(`INSERT INTO event_store.events (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)
+                        VALUES (gen_random_uuid(), 'x', 0, 't', now(), now(), '{}', '{}', '', '')`),
+        ).rejects.toThrow(/global_position/);
+      } finally {
+        await client.end();
+      }
+    }, 30_000);
+
     it('migrates a fresh database from two processes at once, and again as a no-op', async () => {
       const url = await createDatabase(harness().url(), `migrate_${randomUUID().replaceAll('-', '')}`);
       await Promise.all([migrateEventStore(url), migrateEventStore(url)]);
@@ -135,7 +175,7 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       const client = await connect(url);
       try {
         const { rows } = await client.query(`SELECT count(*)::int AS n FROM event_store_migrations`);
-        expect(rows[0].n).toBe(2);
+        expect(rows[0].n).toBe(eventStoreMigrations.length);
       } finally {
         await client.end();
       }

@@ -1,7 +1,11 @@
 import type { Pool } from 'pg';
+import type { EventStore } from '#event-store';
 import { describeError } from '../messaging-logger.js';
 import { readCheckpoint } from './publisher-checkpoint.js';
 import { publisherLockHeld } from './publisher-lock.js';
+
+/** Lag is counted, up to this many events: beyond it the figure says "at least", cheaply. */
+const LAG_COUNT_LIMIT = 100_000;
 
 /**
  * The publisher as /health and /metrics show it. Position and lag come from the checkpoint table,
@@ -17,6 +21,7 @@ export class PublisherStatus {
 
   constructor(
     private readonly pool: Pool,
+    private readonly store: Pick<EventStore, 'countEvents'>,
     readonly topic: string,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -39,6 +44,12 @@ export class PublisherStatus {
     this.lastError = error;
   }
 
+  /** Events between the checkpoint and the head; positions are not consecutive, so they are counted. */
+  private eventsBehind(position: number, head: number): Promise<number> {
+    if (position >= head) return Promise.resolve(0);
+    return this.store.countEvents({ after: position, upTo: head, limit: LAG_COUNT_LIMIT });
+  }
+
   /** This process holds the lock and publishes. */
   get publishing(): boolean {
     return this.isActive;
@@ -53,7 +64,7 @@ export class PublisherStatus {
         topic: this.topic,
         activeSomewhere: await publisherLockHeld(this.pool, this.topic),
         position,
-        eventsBehind: Math.max(0, (headPosition ?? 0) - position),
+        eventsBehind: await this.eventsBehind(position, headPosition ?? 0),
         publishedByThisProcess: this.publishedHere,
         lastPublishedAt: this.lastPublishedAt,
         lastError: this.lastError,
@@ -71,9 +82,9 @@ export class PublisherStatus {
       '# HELP caseledger_publisher_position Global position of the last event the broker acknowledged.',
       '# TYPE caseledger_publisher_position gauge',
       ...(position === null ? [] : [`caseledger_publisher_position${label} ${position}`]),
-      '# HELP caseledger_publisher_lag_events Global positions between the log head and the publisher.',
+      `# HELP caseledger_publisher_lag_events Events committed but not yet acknowledged by the broker (counted up to ${LAG_COUNT_LIMIT}).`,
       '# TYPE caseledger_publisher_lag_events gauge',
-      ...(position === null ? [] : [`caseledger_publisher_lag_events${label} ${Math.max(0, headPosition - position)}`]),
+      ...(position === null ? [] : [`caseledger_publisher_lag_events${label} ${await this.eventsBehind(position, headPosition).catch(() => 0)}`]),
       '# HELP caseledger_publisher_active 1 when some process holds the publisher lock for the topic.',
       '# TYPE caseledger_publisher_active gauge',
       `caseledger_publisher_active${label} ${activeSomewhere ? 1 : 0}`,

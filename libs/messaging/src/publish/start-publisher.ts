@@ -6,7 +6,7 @@ import { EventPublisher } from './event-publisher.js';
 import { PublisherStatus } from './publisher-status.js';
 
 export interface StartPublisherOptions {
-  store: Pick<EventStore, 'readAll'>;
+  store: Pick<EventStore, 'readAll' | 'countEvents'>;
   /** The database holding `messaging.publisher_checkpoint` (run `messagingMigrations` first). Not closed by stop(). */
   pool?: Pool;
   /** Instead of `pool`: a small pool is opened on it and closed by stop(). */
@@ -36,7 +36,7 @@ export function startPublisher(options: StartPublisherOptions): RunningPublisher
   const ownPool = options.pool ? undefined : openPool(options.databaseUrl, logger);
   const pool = options.pool ?? ownPool!;
   const { eventsTopic, partitions, replicationFactor } = options.kafka;
-  const status = new PublisherStatus(pool, eventsTopic);
+  const status = new PublisherStatus(pool, options.store, eventsTopic);
   const publisher = new EventPublisher({
     store: options.store,
     pool,

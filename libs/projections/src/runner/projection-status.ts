@@ -6,6 +6,9 @@ import { CHECKPOINTS_TABLE } from './checkpoints.js';
 import { lockHeld, PROJECTOR_LOCK } from './projector-lock.js';
 import { qualified } from './table-sql.js';
 
+/** Lag is counted, up to this many events: beyond it the figure says "at least", cheaply. */
+export const LAG_COUNT_LIMIT = 100_000;
+
 export interface CheckpointView {
   projection: string;
   position: number;
@@ -22,7 +25,7 @@ export class ProjectionStatus {
 
   constructor(
     private readonly pool: Pool,
-    private readonly store: Pick<EventStore, 'readAll'>,
+    private readonly store: Pick<EventStore, 'readAll' | 'countEvents'>,
     private readonly names: readonly string[] = PROJECTIONS.map((p) => p.name),
     private readonly now: () => number = Date.now,
   ) {}
@@ -73,6 +76,12 @@ export class ProjectionStatus {
     }
   }
 
+  /** Events between a position and the head; positions are not consecutive, so they are counted. */
+  private eventsBehind(position: number, head: number): Promise<number> {
+    if (position >= head) return Promise.resolve(0);
+    return this.store.countEvents({ after: position, upTo: head, limit: LAG_COUNT_LIMIT });
+  }
+
   /** Seconds since the oldest event not yet processed was recorded (0 when caught up). */
   private async secondsBehind(position: number, head: number): Promise<number> {
     if (position >= head) return 0;
@@ -92,7 +101,7 @@ export class ProjectionStatus {
             {
               position: c.position,
               version: c.version,
-              eventsBehind: Math.max(0, head - c.position),
+              eventsBehind: await this.eventsBehind(c.position, head),
               secondsBehind: await this.secondsBehind(c.position, head),
             },
           ]),
@@ -104,7 +113,7 @@ export class ProjectionStatus {
         status: 'up',
         runnerActive: await lockHeld(this.pool, PROJECTOR_LOCK),
         position,
-        eventsBehind: Math.max(0, head - position),
+        eventsBehind: await this.eventsBehind(position, head),
         projections,
       };
     } catch (error) {
@@ -119,12 +128,13 @@ export class ProjectionStatus {
       '# HELP caseledger_projection_position Last global position applied by the projection.',
       '# TYPE caseledger_projection_position gauge',
       ...checkpoints.map((c) => `caseledger_projection_position{projection="${c.projection}"} ${c.position}`),
-      '# HELP caseledger_projection_lag_events Global positions between the log head and the projection.',
+      `# HELP caseledger_projection_lag_events Events committed but not yet applied by the projection (counted up to ${LAG_COUNT_LIMIT}).`,
       '# TYPE caseledger_projection_lag_events gauge',
-      ...checkpoints.map(
-        (c) =>
-          `caseledger_projection_lag_events{projection="${c.projection}"} ${Math.max(0, headPosition - c.position)}`,
-      ),
+      ...(await Promise.all(
+        checkpoints.map(
+          async (c) => `caseledger_projection_lag_events{projection="${c.projection}"} ${await this.eventsBehind(c.position, headPosition)}`,
+        ),
+      )),
       '# HELP caseledger_projection_lag_seconds Seconds since the oldest event the projection has not applied was recorded.',
       '# TYPE caseledger_projection_lag_seconds gauge',
     ];
