@@ -119,6 +119,21 @@ describe('HTTP contract (SPEC §4)', () => {
         expect(detail).toEqual({ path: expect.any(String), message: expect.any(String) });
     });
 
+    it('a NUL character, which PostgreSQL cannot store, → 400 VALIDATION_FAILED naming the field, not a 500', async () => {
+      const reply = keep(await refused(app, () => intake.post('/cases', complaint({ body: 'lid cracked\u0000' })), 400, 'VALIDATION_FAILED'));
+      expect(reply.body.details).toEqual([{ path: 'body', message: expect.stringMatching(/NUL/) }]);
+      const cancelled = await refused(
+        app,
+        () => integration.post('/order-events', { events: [orderEvent('OrderCancelled', 'O-NUL', { reason: 'dup\u0000' })] }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(detailPaths(cancelled)).toEqual(['events.0.reason']);
+      const auditor = await caller(app, 'A-1', 'auditor');
+      const audit = await refused(app, () => auditor.get('/audit/events?actorId=a%00b'), 400, 'VALIDATION_FAILED');
+      expect(detailPaths(audit)).toEqual(['actorId']);
+    });
+
     it('malformed JSON → 400 VALIDATION_FAILED', async () => {
       const reply = keep(
         await refused(

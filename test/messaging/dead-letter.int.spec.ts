@@ -1,5 +1,6 @@
 // Refused messages go to `<topic>.dlq` with why and where (SPEC §5), one DLQ message per refused
 // message, and consumption goes on: the valid message behind them is appended.
+import { randomUUID } from 'node:crypto';
 import { deadLetterTopic, startIngest, type RunningIngest } from '#messaging';
 import type { Kafka } from 'kafkajs';
 import { anOrderPlaced } from '../../libs/messaging/test/order-messages.js';
@@ -97,5 +98,16 @@ describeKafka('order messages the ingest refuses', () => {
     ]);
     expect(await db.store.readEventsById([teleported.eventId, inEuros.eventId])).toEqual([]);
     expect(ingest.status.counts).toEqual({ appended: 2, duplicates: 0, deadLettered: 4 });
+  }, 60_000);
+
+  it('refuses a NUL character PostgreSQL could not store, instead of retrying its partition forever', async () => {
+    const cancelled = { eventId: randomUUID(), type: 'OrderCancelled', orderId: 'O-NUL', occurredAt: '2026-09-02T08:30:00.000Z', reason: 'duplicate\u0000order' };
+    const after = anOrderPlaced({ orderId: 'O-AFTER-NUL' });
+    await produce(kafka, settings.ordersTopic, [cancelled, after].map((m) => ({ key: m.orderId, value: JSON.stringify(m) })));
+
+    await appendedOnce(after.eventId);
+    const [refused] = (await deadLetters(5)).slice(4);
+    expect([refused!.key, refused!.headers.error, refused!.headers['source-offset']]).toEqual(['O-NUL', expect.stringMatching(/^schema: reason: NUL/), '6']);
+    expect(await db.store.readStream('order-O-NUL')).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant } from '#application';
+import { isoInstant, noNul, NUL_MESSAGE } from '#application';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '#audit';
 
 const wholeNumber = (max: number) =>
@@ -9,7 +9,7 @@ const wholeNumber = (max: number) =>
     .transform(Number)
     .refine((n) => n <= max, `At most ${max}`);
 
-const name = z.string().min(1, 'Required').max(200);
+const name = z.string().min(1, 'Required').max(200).refine(noNul, NUL_MESSAGE);
 
 /**
  * `GET /audit/events` query. Strict: a misspelt filter (`actor=`) must be a 400, never a silently

@@ -13,7 +13,14 @@ export const isoInstant = z
   .transform((s) => new Date(s).toISOString());
 
 export const cents = z.number().int('Whole cents').min(1, 'At least 1 cent').max(Number.MAX_SAFE_INTEGER);
-export const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
+/**
+ * PostgreSQL stores no NUL character, in text or in jsonb: refused here with a clear message (400 /
+ * the DLQ) instead of failing in the database (a 500, or a Kafka partition retried forever).
+ */
+export const noNul = (value: string) => !value.includes('\u0000');
+export const NUL_MESSAGE = 'NUL characters (\\u0000) cannot be stored';
+
+export const text = (max: number) => z.string().trim().min(1, 'Required').max(max).refine(noNul, NUL_MESSAGE);
 
 export const channel = z.enum(['mail', 'email', 'phone', 'web', 'chat', 'social']);
 export const category = z.enum(['product', 'shipping', 'billing', 'commission', 'autoship', 'enrollment', 'return', 'other']);

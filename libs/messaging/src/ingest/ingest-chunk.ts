@@ -10,6 +10,11 @@ export interface IngestPorts {
   sendToDeadLetters(messages: Message[]): Promise<void>;
   /** Appends in one transaction, idempotently by eventId; resolves once it is durable. */
   record(events: OrderEventMessage[], correlationId: string): Promise<{ appended: number; duplicates: number }>;
+  /**
+   * Why the log refuses an append for good (e.g. an eventId already used by another order), or null
+   * for trouble that may pass (database down, contention): those are retried, never dead-lettered.
+   */
+  refusal(error: unknown): string | null;
 }
 
 export interface ChunkOutcome {
@@ -29,12 +34,14 @@ export interface ChunkOutcome {
 export async function ingestChunk(source: MessageSource, messages: KafkaMessage[], ports: IngestPorts): Promise<ChunkOutcome> {
   if (messages.length === 0) throw new Error('ingestChunk needs at least one message');
   const valid: OrderEventMessage[] = [];
+  const validMessages: KafkaMessage[] = [];
   const refused: Message[] = [];
   let correlationId: string | undefined;
   for (const message of messages) {
     const decoded = ports.decode(message.value);
     if (decoded.valid) {
       valid.push(decoded.event);
+      validMessages.push(message);
       // Ties the appended events to the Kafka position they were read from (topic-partition-offset).
       correlationId ??= `${source.topic}-${source.partition}-${message.offset}`;
     } else {
@@ -42,6 +49,39 @@ export async function ingestChunk(source: MessageSource, messages: KafkaMessage[
     }
   }
   if (refused.length > 0) await ports.sendToDeadLetters(refused);
-  const recorded = valid.length > 0 ? await ports.record(valid, correlationId!) : { appended: 0, duplicates: 0 };
-  return { ...recorded, deadLettered: refused.length, lastOffset: messages.at(-1)!.offset };
+  let recorded = { appended: 0, duplicates: 0, deadLettered: 0 };
+  if (valid.length > 0) {
+    try {
+      recorded = { ...(await ports.record(valid, correlationId!)), deadLettered: 0 };
+    } catch (error) {
+      if (ports.refusal(error) === null) throw error;
+      recorded = await oneByOne(source, validMessages, valid, ports);
+    }
+  }
+  return { appended: recorded.appended, duplicates: recorded.duplicates, deadLettered: refused.length + recorded.deadLettered, lastOffset: messages.at(-1)!.offset };
+}
+
+/**
+ * The log refused the chunk for good because of some message in it: append the messages one at a
+ * time, in partition order, and send only those the log refuses to the DLQ, so one bad message
+ * neither blocks its partition forever nor takes its neighbours down with it. Rare, so the extra
+ * round trips do not matter; a transient failure on the way still fails the whole chunk (it comes
+ * again, and what was appended meanwhile counts as duplicates).
+ */
+async function oneByOne(source: MessageSource, messages: KafkaMessage[], events: OrderEventMessage[], ports: IngestPorts) {
+  const totals = { appended: 0, duplicates: 0, deadLettered: 0 };
+  for (const [index, event] of events.entries()) {
+    const message = messages[index]!;
+    try {
+      const one = await ports.record([event], `${source.topic}-${source.partition}-${message.offset}`);
+      totals.appended += one.appended;
+      totals.duplicates += one.duplicates;
+    } catch (error) {
+      const reason = ports.refusal(error);
+      if (reason === null) throw error;
+      await ports.sendToDeadLetters([deadLetter(source, message, `refused by the log: ${reason}`)]);
+      totals.deadLettered += 1;
+    }
+  }
+  return totals;
 }

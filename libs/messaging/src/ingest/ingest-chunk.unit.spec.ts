@@ -7,7 +7,9 @@ import { orderMessageDecoder } from './order-message-decoder.js';
 const source = { topic: 'orders.events', partition: 2 };
 
 /** Ports that record what the chunk asked for; `fail` makes one of them throw. */
-function recordingPorts(fail: { deadLetters?: boolean; record?: boolean } = {}) {
+class Refused extends Error {}
+
+function recordingPorts(fail: { deadLetters?: boolean; record?: boolean; refuse?: string } = {}) {
   const deadLetters: Message[] = [];
   const recorded: { events: OrderEventMessage[]; correlationId: string }[] = [];
   const ports: IngestPorts = {
@@ -18,9 +20,11 @@ function recordingPorts(fail: { deadLetters?: boolean; record?: boolean } = {}) 
     },
     record: async (events, correlationId) => {
       if (fail.record) throw new Error('database gone');
+      if (fail.refuse && events.some((e) => e.eventId === fail.refuse)) throw new Refused(`event ${fail.refuse} is already in another stream`);
       recorded.push({ events, correlationId });
       return { appended: events.length - 1, duplicates: 1 };
     },
+    refusal: (error) => (error instanceof Refused ? error.message : null),
   };
   return { ports, deadLetters, recorded };
 }
@@ -82,6 +86,23 @@ describe('settling a chunk of order messages', () => {
     const { ports, recorded } = recordingPorts({ deadLetters: true });
     await expect(ingestChunk(source, chunk, ports)).rejects.toThrow('broker gone');
     expect(recorded).toEqual([]);
+  });
+
+  it('sends a message the log refuses for good to the DLQ and appends its neighbours one by one, in order', async () => {
+    const { ports, recorded, deadLetters } = recordingPorts({ refuse: second.eventId });
+    const third = anOrderPlaced({ orderId: 'O-3' });
+    const outcome = await ingestChunk(source, [consumed(JSON.stringify(first), 50), consumed(JSON.stringify(second), 51), consumed(JSON.stringify(third), 52)], ports);
+    expect(recorded).toEqual([
+      { events: [first], correlationId: 'orders.events-2-50' },
+      { events: [third], correlationId: 'orders.events-2-52' },
+    ]);
+    expect(deadLetters.map((m) => String(m.value))).toEqual([JSON.stringify(second)]);
+    expect(headersOf(deadLetters[0]!)).toMatchObject({
+      error: `refused by the log: event ${second.eventId} is already in another stream`,
+      'source-partition': '2',
+      'source-offset': '51',
+    });
+    expect(outcome).toMatchObject({ deadLettered: 1, lastOffset: '52' });
   });
 
   it('fails when the append fails, so its offset is never resolved', async () => {

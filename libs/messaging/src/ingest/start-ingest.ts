@@ -1,5 +1,5 @@
 import { RecordOrderEventsCommand, RecordOrderEventsHandler } from '#application';
-import type { EventStore } from '#event-store';
+import { AppendTooLarge, DuplicateEventId, InvalidEventEnvelope, type EventStore } from '#event-store';
 import { ensureTopics } from '../kafka/ensure-topics.js';
 import { createKafka, deadLetterTopic, INGEST_GROUP, type KafkaSettings } from '../kafka/kafka-settings.js';
 import { describeError, pause, silentLogger, type MessagingLogger } from '../messaging-logger.js';
@@ -117,5 +117,18 @@ function orderIngestPorts(store: EventStore, currency: string, topic: string): O
       const { body } = await handler.execute(new RecordOrderEventsCommand(request, events));
       return { appended: body.appended, duplicates: body.duplicates.length };
     },
+    refusal: refusalOf,
   };
+}
+
+/**
+ * What the log refuses whatever the retries: an id already used elsewhere, an envelope or a size it
+ * cannot store, or a value PostgreSQL rejects as data (SQLSTATE class 22). Anything else — the
+ * database down, a timeout, contention — may pass, and the chunk is retried.
+ */
+function refusalOf(error: unknown): string | null {
+  if (error instanceof DuplicateEventId || error instanceof InvalidEventEnvelope || error instanceof AppendTooLarge) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('22')) return `the database refused the data (${code}): ${(error as Error).message}`;
+  return null;
 }
