@@ -26,9 +26,14 @@ export type Resolution = { kind: 'settled'; present: RecordedEvent[] } | { kind:
 const namesNoRevision = (expected: ExpectedRevision): expected is 'any' | 'stream_exists' =>
   expected === 'any' || expected === 'stream_exists';
 
-/** What must be read before writing: the head unless the cache has the exact revision, ids for 'any'. */
-export function lookupNeeds(append: StreamAppend, cached: StreamHead | undefined): { head: boolean; ids: boolean } {
-  if (namesNoRevision(append.expectedRevision)) return { head: true, ids: true };
+/**
+ * What must be read before writing: the head unless the cache has the exact revision. For 'any' /
+ * 'stream_exists' the ids too, but only once a write has conflicted: callers that repeat events
+ * (redelivery) are rare next to those that do not, and a repeated id still cannot slip in — its
+ * unique key refuses the insert, and the next attempt reads the ids and skips what is there.
+ */
+export function lookupNeeds(append: StreamAppend, cached: StreamHead | undefined, conflicted = false): { head: boolean; ids: boolean } {
+  if (namesNoRevision(append.expectedRevision)) return { head: true, ids: conflicted };
   if (append.events.length === 0) return { head: true, ids: false };
   if (append.expectedRevision === 'no_stream') return { head: false, ids: false };
   return { head: cached?.revision !== append.expectedRevision, ids: false };

@@ -36,10 +36,13 @@ describe('lookupNeeds: what an append reads before writing', () => {
     expect(lookupNeeds(append(4), { revision: 4, hash: 'h' })).toEqual({ head: false, ids: false });
   });
 
-  it('reads the head for an exact revision the cache does not hold, and head and ids when no revision is named', () => {
+  it('reads the head for an exact revision the cache does not hold, or when no revision is named (with the ids once a write conflicted)', () => {
     expect(lookupNeeds(append(4), { revision: 3, hash: 'h' })).toEqual({ head: true, ids: false });
-    expect(lookupNeeds(append('any'), { revision: 3, hash: 'h' })).toEqual({ head: true, ids: true });
-    expect(lookupNeeds(append('stream_exists'), undefined)).toEqual({ head: true, ids: true });
+    expect(lookupNeeds(append('any'), { revision: 3, hash: 'h' })).toEqual({ head: true, ids: false });
+    expect(lookupNeeds(append('stream_exists'), undefined)).toEqual({ head: true, ids: false });
+    // After a write conflicted, the ids are read: the next attempt skips what is already there.
+    expect(lookupNeeds(append('any'), { revision: 3, hash: 'h' }, true)).toEqual({ head: true, ids: true });
+    expect(lookupNeeds(append('stream_exists'), undefined, true)).toEqual({ head: true, ids: true });
   });
 });
 

@@ -33,9 +33,10 @@ export async function appendAtomically(
 ): Promise<AppendResult[]> {
   const settled = new Map<number, Settled>();
   const results = () => appends.map((append, index) => toResult(append, settled.get(index)!));
+  let conflicted = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const pending = appends.map((append, index) => ({ append, index })).filter(({ index }) => !settled.has(index));
-    const outcomes = await prepareWrites(pool, cache, pending.map((p) => p.append));
+    const outcomes = await prepareWrites(pool, cache, pending.map((p) => p.append), conflicted);
     outcomes.forEach((outcome, i) => {
       if (outcome.kind === 'settled') settled.set(pending[i]!.index, { write: presentOnly(pending[i]!.append.streamId, outcome.present), appended: [] });
     });
@@ -62,6 +63,7 @@ export async function appendAtomically(
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (error.constraint === IDEMPOTENCY_KEY && idempotency) throw new IdempotencyKeyTaken(idempotency.key);
+      conflicted = true;
       const lookup = await lookupEverything(pool, cache, pending.map((p) => p.append));
       for (const { append, index } of pending) {
         const resolution = resolveConflict(append, lookup);
@@ -81,9 +83,9 @@ export async function appendAtomically(
 
 type Outcome = { kind: 'write'; write: StreamWrite } | Resolution;
 
-/** Reads what the writes need (one round trip at most, none when the cache suffices). */
-async function prepareWrites(pool: Pool, cache: StreamHeadCache, appends: StreamAppend[]): Promise<Outcome[]> {
-  const needs = appends.map((append) => lookupNeeds(append, cache.get(append.streamId)));
+/** Reads what the writes need (one round trip at most, none when the cache suffices); ids only after a conflict. */
+async function prepareWrites(pool: Pool, cache: StreamHeadCache, appends: StreamAppend[], conflicted: boolean): Promise<Outcome[]> {
+  const needs = appends.map((append) => lookupNeeds(append, cache.get(append.streamId), conflicted));
   const lookup = await lookupStreams(
     pool,
     appends.filter((_, i) => needs[i]!.head).map((a) => a.streamId),
