@@ -1,9 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Partitioners, type Kafka } from 'kafkajs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createDatabase, migrateEventStore, PostgresEventStore, startEmbeddedPostgres } from '#event-store';
 import { startIngest } from '#messaging';
@@ -34,7 +36,8 @@ const PERIOD = { from: '2026-09-01T00:00:00.000Z', to: '2026-09-02T00:00:00.000Z
  * Order events per second end to end on the real broker and a durable embedded PostgreSQL (fsync
  * on): produced on the orders topic → appended to the log by the ingest consumer → visible as net
  * sales in the goodwill report. The ingest and the projector run in this process, as in `npm
- * start`; the clock starts when production starts, so the figures include the broker's latency.
+ * start`; the upstream producer runs in a child process, as it would be another system. The clock
+ * starts when production starts, so the figures include the broker's latency.
  * Each run has its own database and topic.
  */
 export async function ingestBench(options: IngestBenchOptions) {
@@ -66,18 +69,6 @@ export async function ingestBench(options: IngestBenchOptions) {
   return figures;
 }
 
-function orderRecords(count: number) {
-  const messages = Array.from({ length: count }, (_, i) => ({
-    eventId: randomUUID(),
-    type: 'OrderPlaced',
-    orderId: `B-${i}`,
-    occurredAt: '2026-09-01T08:30:00.000Z',
-    distributorId: `D-${i % 50}`,
-    totalCents: 1000 + ((i * 7919) % 90_000),
-  }));
-  return { records: messages.map((m) => ({ key: m.orderId, value: JSON.stringify(m) })), totalCents: messages.reduce((sum, m) => sum + m.totalCents, 0) };
-}
-
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 300_000): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
@@ -102,13 +93,13 @@ async function oneRun(events: number, partitions: number, chunkSize: number | un
   const ingest = await startIngest({ store, kafka: settings, currency: 'USD', groupId: `${topic}.group`, chunkSize, partitionsConsumedConcurrently: partitions });
   const projector = startProjector({ store, pool, batchSize: 1000 });
   try {
-    const { records, totalCents } = orderRecords(events);
     const reports = new ReportQueries(pool);
+    const upstream = startUpstream(topic, events);
+    const { totalCents } = await upstream.ready;
     const started = performance.now();
-    const producing = produceAll(kafka, topic, records);
     const appended = await until('every event appended', async () => (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events')).rows[0]!.n >= events);
     const reported = await until('the report', async () => (await reports.goodwill(PERIOD.from, PERIOD.to, PERIOD.asOf)).department.netSalesCents === totalCents);
-    const produced = await producing;
+    const produced = await upstream.produced;
     const perSecond = (end: number) => Math.round(events / ((end - started) / 1000));
     return { producedPerSecond: perSecond(produced), appendedPerSecond: perSecond(appended), reportedPerSecond: perSecond(reported) };
   } finally {
@@ -125,14 +116,25 @@ async function oneRun(events: number, partitions: number, chunkSize: number | un
   }
 }
 
-/** As an upstream system would: an idempotent producer, 2,000 messages a request; resolves when all are acknowledged. */
-async function produceAll(kafka: Kafka, topic: string, records: { key: string; value: string }[]): Promise<number> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  try {
-    for (let i = 0; i < records.length; i += 2000) await producer.send({ topic, acks: -1, messages: records.slice(i, i + 2000) });
-    return performance.now();
-  } finally {
-    await producer.disconnect();
-  }
+/**
+ * The upstream order system in a child process (its own event loop, as in production). `ready`
+ * resolves when it is connected and starts producing (the clock starts then), `produced` when the
+ * broker has acknowledged every message.
+ */
+function startUpstream(topic: string, count: number): { ready: Promise<{ totalCents: number }>; produced: Promise<number> } {
+  const script = fileURLToPath(new URL('./upstream-producer.js', import.meta.url));
+  const child = spawn(process.execPath, [script, topic, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`upstream producer exited with ${code}`))));
+  let onReady!: (value: { totalCents: number }) => void;
+  let onProduced!: (at: number) => void;
+  const ready = new Promise<{ totalCents: number }>((resolve) => (onReady = resolve));
+  const produced = new Promise<number>((resolve) => (onProduced = resolve));
+  lines.on('line', (line) => {
+    const message = JSON.parse(line) as { totalCents?: number; produced?: boolean };
+    if (message.totalCents !== undefined) onReady({ totalCents: message.totalCents });
+    if (message.produced) onProduced(performance.now());
+  });
+  exited.catch(() => undefined);
+  return { ready: Promise.race([ready, exited]), produced: Promise.race([produced, exited]) };
 }
