@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '#event-store';
+import { apiBench } from './api/api.bench.js';
 import { eventStoreBench } from './event-store/event-store.bench.js';
 import { ingestBench } from './ingest/ingest.bench.js';
 import { projectionsBench } from './projections/projections.bench.js';
@@ -33,6 +34,16 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   projections: () => withServer((serverUrl) => projectionsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 })),
   /** Needs a broker: `npm run kafka:start`. */
   ingest: () => ingestBench({ runs: quick ? 1 : 3, events: quick ? 5_000 : 20_000 }),
+  /** Starts `npm start`'s server itself; BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof") go to its node. */
+  api: () =>
+    apiBench({
+      runs: quick ? 1 : 3,
+      secondsPerRate: quick ? 1.5 : 10,
+      rates: [250, 500, 1000],
+      saturationConnections: [8, 64],
+      warmUpSeconds: quick ? 1 : 5,
+      serverNodeFlags: process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean),
+    }),
 };
 
 async function main() {

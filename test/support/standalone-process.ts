@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface RunningStandalone {
   child: ChildProcess;
@@ -10,16 +13,30 @@ export interface RunningStandalone {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-const root = new URL('../..', import.meta.url).pathname;
+/** The package root (where package.json is), whether this file runs from test/ or from dist/test/ (benchmarks). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+  return dir;
+}
 
 /**
  * Runs `npm start`'s entry (dist/apps/standalone/src/main.js, built beforehand with
  * `node infra/tools/build.mjs`) as a child process on its own DATA_DIR and a free port, and waits
  * for its ready line.
  */
-export async function startStandalone(dataDir: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningStandalone> {
-  const child = spawn(process.execPath, ['dist/apps/standalone/src/main.js'], {
-    cwd: root,
+export async function startStandalone(
+  dataDir: string,
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+  nodeFlags: string[] = [],
+): Promise<RunningStandalone> {
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/apps/standalone/src/main.js'], {
+    cwd: packageRoot(),
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
