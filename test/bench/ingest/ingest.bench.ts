@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createDatabase, migrateEventStore, PostgresEventStore, startEmbeddedPostgres } from '#event-store';
-import { startIngest } from '#messaging';
+import { startIngest, type RunningIngest } from '#messaging';
 import { migrateReadModels, ReportQueries, startProjector } from '#projections';
 import { deleteTopics, kafkaBrokers, kafkaClient, probeKafka } from '../../support/kafka/index.js';
 import { fmt, spread, table, type Spread } from '../support/stats.js';
@@ -32,38 +33,50 @@ interface Run {
 
 const PERIOD = { from: '2026-09-01T00:00:00.000Z', to: '2026-09-02T00:00:00.000Z', asOf: '2026-12-31T00:00:00.000Z' };
 
+/** Where the ingest runs: in `npm start`'s one process beside the projector, or as apps/ingest. */
+export type IngestTopology = 'one process' | 'ingest process';
+const TOPOLOGIES: IngestTopology[] = ['one process', 'ingest process'];
+
 /**
  * Order events per second end to end on the real broker and a durable embedded PostgreSQL (fsync
  * on): produced on the orders topic → appended to the log by the ingest consumer → visible as net
- * sales in the goodwill report. The ingest and the projector run in this process, as in `npm
- * start`; the upstream producer runs in a child process, as it would be another system. The clock
- * starts when production starts, so the figures include the broker's latency.
- * Each run has its own database and topic.
+ * sales in the goodwill report. Two deployments, interleaved run by run: the ingest and the
+ * projector in one process (`npm start` with KAFKA_BROKERS), and the ingest as its own process
+ * (`npm run start:ingest`, apps/ingest) with the projector here. The upstream producer always runs
+ * in a child process, as it would be another system. The clock starts when production starts, so
+ * the figures include the broker's latency. Each run has its own database and topic.
  */
 export async function ingestBench(options: IngestBenchOptions) {
   const log = options.log ?? console.log;
   const probe = await probeKafka(5_000);
   if (!probe.ok) throw new Error(`the ingest bench needs a broker at ${kafkaBrokers().join(',')} (npm run kafka:start): ${probe.reason}`);
-  const runs: Run[] = [];
+  const runs = new Map<IngestTopology, Run[]>(TOPOLOGIES.map((t) => [t, []]));
   for (let run = 1; run <= options.runs; run++) {
-    runs.push(await oneRun(options.events, options.partitions ?? 3, options.chunkSize));
-    log(`run ${run}: ${fmt(runs.at(-1)!.appendedPerSecond)} appended/s, ${fmt(runs.at(-1)!.reportedPerSecond)} in the report/s`);
+    for (const topology of TOPOLOGIES) {
+      const outcome = await oneRun(topology, options.events, options.partitions ?? 3, options.chunkSize);
+      runs.get(topology)!.push(outcome);
+      log(`run ${run}, ${topology}: ${fmt(outcome.appendedPerSecond)} appended/s, ${fmt(outcome.reportedPerSecond)} in the report/s`);
+    }
   }
+  const figuresOf = (list: Run[]) => ({
+    producedPerSecond: spread(list.map((r) => r.producedPerSecond)),
+    appendedPerSecond: spread(list.map((r) => r.appendedPerSecond)),
+    reportedPerSecond: spread(list.map((r) => r.reportedPerSecond)),
+  });
   const figures = {
     events: options.events,
     partitions: options.partitions ?? 3,
-    producedPerSecond: spread(runs.map((r) => r.producedPerSecond)),
-    appendedPerSecond: spread(runs.map((r) => r.appendedPerSecond)),
-    reportedPerSecond: spread(runs.map((r) => r.reportedPerSecond)),
+    topologies: Object.fromEntries(TOPOLOGIES.map((t) => [t, figuresOf(runs.get(t)!)])),
     targetPerSecond: 10_000,
   };
   const row = (name: string, s: Spread) => [name, fmt(s.median), fmt(s.min), fmt(s.max)];
   log(
     table([
       ['order events/s (median of runs)', 'median', 'min', 'max'],
-      row('produced', figures.producedPerSecond),
-      row('produced → appended', figures.appendedPerSecond),
-      row('produced → in the goodwill report', figures.reportedPerSecond),
+      ...TOPOLOGIES.flatMap((t) => {
+        const f = figures.topologies[t]!;
+        return [row(`${t}: produced`, f.producedPerSecond), row(`${t}: produced → appended`, f.appendedPerSecond), row(`${t}: produced → in the report`, f.reportedPerSecond)];
+      }),
     ]),
   );
   return figures;
@@ -78,7 +91,7 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 30
   throw new Error(`ingest bench: timed out waiting for ${what}`);
 }
 
-async function oneRun(events: number, partitions: number, chunkSize: number | undefined): Promise<Run> {
+async function oneRun(topology: IngestTopology, events: number, partitions: number, chunkSize: number | undefined): Promise<Run> {
   const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-bench-ingest-'));
   const server = await startEmbeddedPostgres({ dataDir, persistent: false });
   const url = await createDatabase(server.url, 'caseledger');
@@ -90,7 +103,16 @@ async function oneRun(events: number, partitions: number, chunkSize: number | un
   const topic = `bench.orders.${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const kafka = kafkaClient('caseledger-bench-ingest');
   const settings = { brokers: kafkaBrokers(), ordersTopic: topic, eventsTopic: `${topic}.feed`, partitions, replicationFactor: 1 };
-  const ingest = await startIngest({ store, kafka: settings, currency: 'USD', groupId: `${topic}.group`, chunkSize, partitionsConsumedConcurrently: partitions });
+  const groupId = `${topic}.group`;
+  const ingest =
+    topology === 'one process'
+      ? await startIngest({ store, kafka: settings, currency: 'USD', groupId, chunkSize, partitionsConsumedConcurrently: partitions })
+      : await startIngestProcess(url, settings, groupId);
+  // Both deployments are consuming before the clock starts.
+  if ('status' in ingest) {
+    const { status } = ingest as RunningIngest;
+    await until('the ingest to join its group', async () => (await status.health()).status === 'consuming', 60_000);
+  }
   const projector = startProjector({ store, pool, batchSize: 1000 });
   try {
     const reports = new ReportQueries(pool);
@@ -137,4 +159,40 @@ function startUpstream(topic: string, count: number): { ready: Promise<{ totalCe
   });
   exited.catch(() => undefined);
   return { ready: Promise.race([ready, exited]), produced: Promise.race([produced, exited]) };
+}
+
+/** apps/ingest as `npm run start:ingest` runs it, on this run's database and topic; resolves once it consumes. */
+async function startIngestProcess(
+  databaseUrl: string,
+  kafka: { brokers: string[]; ordersTopic: string; eventsTopic: string; partitions: number },
+  groupId: string,
+): Promise<{ stop(): Promise<void> }> {
+  const main = fileURLToPath(new URL('../../../apps/ingest/src/main.js', import.meta.url));
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      KAFKA_ORDERS_TOPIC: kafka.ordersTopic,
+      KAFKA_EVENTS_TOPIC: kafka.eventsTopic,
+      KAFKA_TOPIC_PARTITIONS: String(kafka.partitions),
+      KAFKA_INGEST_GROUP: groupId,
+      CURRENCY: 'USD',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  await until('the ingest process to join its group', async () => {
+    if (child.exitCode !== null) throw new Error(`apps/ingest exited with ${child.exitCode}:\n${output}`);
+    return output.includes('joined the consumer group');
+  }, 60_000);
+  return {
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
