@@ -42,8 +42,7 @@ export async function ingestChunk(source: MessageSource, messages: KafkaMessage[
     if (decoded.valid) {
       valid.push(decoded.event);
       validMessages.push(message);
-      // Ties the appended events to the Kafka position they were read from (topic-partition-offset).
-      correlationId ??= `${source.topic}-${source.partition}-${message.offset}`;
+      correlationId ??= readFrom(source, message.offset);
     } else {
       refused.push(deadLetter(source, message, decoded.error));
     }
@@ -73,7 +72,7 @@ async function oneByOne(source: MessageSource, messages: KafkaMessage[], events:
   for (const [index, event] of events.entries()) {
     const message = messages[index]!;
     try {
-      const one = await ports.record([event], `${source.topic}-${source.partition}-${message.offset}`);
+      const one = await ports.record([event], readFrom(source, message.offset));
       totals.appended += one.appended;
       totals.duplicates += one.duplicates;
     } catch (error) {
@@ -84,4 +83,9 @@ async function oneByOne(source: MessageSource, messages: KafkaMessage[], events:
     }
   }
   return totals;
+}
+
+/** The correlation id that ties appended events to the Kafka position they were read from. */
+function readFrom(source: MessageSource, offset: string): string {
+  return `${source.topic}-${source.partition}-${offset}`;
 }

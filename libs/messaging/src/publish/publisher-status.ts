@@ -1,11 +1,8 @@
 import type { Pool } from 'pg';
-import type { EventStore } from '#event-store';
+import { eventsBehind, LAG_COUNT_LIMIT, type EventStore } from '#event-store';
 import { describeError } from '../messaging-logger.js';
 import { readCheckpoint } from './publisher-checkpoint.js';
 import { publisherLockHeld } from './publisher-lock.js';
-
-/** Lag is counted, up to this many events: beyond it the figure says "at least", cheaply. */
-const LAG_COUNT_LIMIT = 100_000;
 
 /**
  * The publisher as /health and /metrics show it. Position and lag come from the checkpoint table,
@@ -44,12 +41,6 @@ export class PublisherStatus {
     this.lastError = error;
   }
 
-  /** Events between the checkpoint and the head; positions are not consecutive, so they are counted. */
-  private eventsBehind(position: number, head: number): Promise<number> {
-    if (position >= head) return Promise.resolve(0);
-    return this.store.countEvents({ after: position, upTo: head, limit: LAG_COUNT_LIMIT });
-  }
-
   /** This process holds the lock and publishes. */
   get publishing(): boolean {
     return this.isActive;
@@ -64,7 +55,7 @@ export class PublisherStatus {
         topic: this.topic,
         activeSomewhere: await publisherLockHeld(this.pool, this.topic),
         position,
-        eventsBehind: await this.eventsBehind(position, headPosition ?? 0),
+        eventsBehind: await eventsBehind(this.store, position, headPosition ?? 0),
         publishedByThisProcess: this.publishedHere,
         lastPublishedAt: this.lastPublishedAt,
         lastError: this.lastError,
@@ -84,7 +75,7 @@ export class PublisherStatus {
       ...(position === null ? [] : [`caseledger_publisher_position${label} ${position}`]),
       `# HELP caseledger_publisher_lag_events Events committed but not yet acknowledged by the broker (counted up to ${LAG_COUNT_LIMIT}).`,
       '# TYPE caseledger_publisher_lag_events gauge',
-      ...(position === null ? [] : [`caseledger_publisher_lag_events${label} ${await this.eventsBehind(position, headPosition).catch(() => 0)}`]),
+      ...(position === null ? [] : [`caseledger_publisher_lag_events${label} ${await eventsBehind(this.store, position, headPosition).catch(() => 0)}`]),
       '# HELP caseledger_publisher_active 1 when some process holds the publisher lock for the topic.',
       '# TYPE caseledger_publisher_active gauge',
       `caseledger_publisher_active${label} ${activeSomewhere ? 1 : 0}`,

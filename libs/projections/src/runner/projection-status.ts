@@ -1,13 +1,10 @@
 import type { Pool } from 'pg';
-import type { EventStore } from '#event-store';
+import { eventsBehind, LAG_COUNT_LIMIT, type EventStore } from '#event-store';
 import { PROJECTIONS } from '../read-models/projections.js';
 import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
 import { CHECKPOINTS_TABLE } from './checkpoints.js';
 import { lockHeld, PROJECTOR_LOCK } from './projector-lock.js';
 import { qualified } from './table-sql.js';
-
-/** Lag is counted, up to this many events: beyond it the figure says "at least", cheaply. */
-export const LAG_COUNT_LIMIT = 100_000;
 
 export interface CheckpointView {
   projection: string;
@@ -76,12 +73,6 @@ export class ProjectionStatus {
     }
   }
 
-  /** Events between a position and the head; positions are not consecutive, so they are counted. */
-  private eventsBehind(position: number, head: number): Promise<number> {
-    if (position >= head) return Promise.resolve(0);
-    return this.store.countEvents({ after: position, upTo: head, limit: LAG_COUNT_LIMIT });
-  }
-
   /** Seconds since the oldest event not yet processed was recorded (0 when caught up). */
   private async secondsBehind(position: number, head: number): Promise<number> {
     if (position >= head) return 0;
@@ -101,7 +92,7 @@ export class ProjectionStatus {
             {
               position: c.position,
               version: c.version,
-              eventsBehind: await this.eventsBehind(c.position, head),
+              eventsBehind: await eventsBehind(this.store, c.position, head),
               secondsBehind: await this.secondsBehind(c.position, head),
             },
           ]),
@@ -113,7 +104,7 @@ export class ProjectionStatus {
         status: 'up',
         runnerActive: await lockHeld(this.pool, PROJECTOR_LOCK),
         position,
-        eventsBehind: await this.eventsBehind(position, head),
+        eventsBehind: await eventsBehind(this.store, position, head),
         projections,
       };
     } catch (error) {
@@ -132,7 +123,7 @@ export class ProjectionStatus {
       '# TYPE caseledger_projection_lag_events gauge',
       ...(await Promise.all(
         checkpoints.map(
-          async (c) => `caseledger_projection_lag_events{projection="${c.projection}"} ${await this.eventsBehind(c.position, headPosition)}`,
+          async (c) => `caseledger_projection_lag_events{projection="${c.projection}"} ${await eventsBehind(this.store, c.position, headPosition)}`,
         ),
       )),
       '# HELP caseledger_projection_lag_seconds Seconds since the oldest event the projection has not applied was recorded.',
