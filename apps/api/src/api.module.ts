@@ -1,7 +1,7 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { applicationProviders, CLOCK, DEPLOYMENT_CURRENCY, EVENT_STORE, systemClock, type Clock } from '#application';
+import { applicationProviders, CLOCK, COMMANDS_IN_FLIGHT, DEPLOYMENT_CURRENCY, DEFAULT_COMMANDS_IN_FLIGHT, EVENT_STORE, systemClock, type Clock } from '#application';
 import type { EventStore } from '#event-store';
 import { AuthGuard } from './auth/auth.guard.js';
 import { JwtVerifier } from './auth/jwt-verifier.js';
@@ -18,6 +18,8 @@ export interface ApiModuleOptions {
   jwtSecret: string;
   currency: string;
   clock?: Clock;
+  /** Commands worked on at once (COMMANDS_IN_FLIGHT); default DEFAULT_COMMANDS_IN_FLIGHT. */
+  commandsInFlight?: number;
   healthContributors?: HealthContributor[];
   /** Extra modules wired in by the process that hosts the API (reports, audit). */
   imports?: DynamicModule['imports'];
@@ -37,6 +39,7 @@ export class ApiModule {
         { provide: EVENT_STORE, useValue: options.store },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: DEPLOYMENT_CURRENCY, useValue: options.currency },
+        { provide: COMMANDS_IN_FLIGHT, useValue: options.commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT },
         { provide: JwtVerifier, useValue: new JwtVerifier(options.jwtSecret) },
         { provide: HEALTH_CONTRIBUTORS, useValue: options.healthContributors ?? [] },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     const app = await createApiApp({
       store,
       jwtSecret: secret,
+      commandsInFlight: config.commandsInFlight,
       currency: config.currency,
       logger,
       healthContributors,

@@ -20,6 +20,7 @@ const environment = z.object({
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).default(20),
+  COMMANDS_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
 });
 
 export type CaseledgerConfig = Readonly<{
@@ -34,6 +35,8 @@ export type CaseledgerConfig = Readonly<{
   kafka: { brokers: string[]; ordersTopic: string; eventsTopic: string; partitions: number; replicationFactor: number } | undefined;
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   dbPoolSize: number;
+  /** Commands the API works on at once; the others wait in arrival order. */
+  commandsInFlight: number;
 }>;
 
 export class ConfigurationError extends Error {}
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
       : undefined,
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
+    commandsInFlight: e.COMMANDS_IN_FLIGHT,
   };
 }

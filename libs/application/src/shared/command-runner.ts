@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_SCHEMA_VERSIONS, isDomainError } from '#domain';
 import {
   IdempotencyKeyTaken,
@@ -12,7 +12,8 @@ import {
 import { ApplicationError } from './application-error.js';
 import type { CommandAnswer, CommandRequest } from './command-request.js';
 import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
-import { EVENT_STORE } from './tokens.js';
+import { CommandAdmission, DEFAULT_COMMANDS_IN_FLIGHT } from './command-admission.js';
+import { COMMANDS_IN_FLIGHT, EVENT_STORE } from './tokens.js';
 
 export interface PlannedAppend {
   streamId: string;
@@ -44,15 +45,25 @@ const MAX_ATTEMPTS = 30;
  * append with the expected revisions it read, and retry from the reads when another writer got
  * there first (the handler read those revisions itself, so a retry re-judges on fresh state).
  * An Idempotency-Key is checked before and recorded in the same transaction as the events.
+ * Commands beyond COMMANDS_IN_FLIGHT wait their turn at the door (CommandAdmission).
  */
 @Injectable()
 export class CommandRunner {
+  private readonly admission: CommandAdmission;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly environment: CommandEnvironmentLoader,
-  ) {}
+    @Optional() @Inject(COMMANDS_IN_FLIGHT) commandsInFlight?: number,
+  ) {
+    this.admission = new CommandAdmission(commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT);
+  }
 
-  async run(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
+  run(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
+    return this.admission.run(() => this.attempt(request, decide));
+  }
+
+  private async attempt(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
     const key = request.idempotencyKey ? `${request.actorId}:${request.idempotencyKey}` : undefined;
     if (key) {
       const replay = await this.replay(key, request);

@@ -2,6 +2,8 @@
 export const EVENT_STORE = Symbol('EventStore');
 export const CLOCK = Symbol('Clock');
 export const DEPLOYMENT_CURRENCY = Symbol('DeploymentCurrency');
+/** How many commands may work at once (CommandAdmission); optional. */
+export const COMMANDS_IN_FLIGHT = Symbol('CommandsInFlight');
 
 /** Time enters the application here only, so tests can fix it. */
 export interface Clock {

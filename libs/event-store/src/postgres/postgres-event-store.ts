@@ -18,6 +18,7 @@ import { AppendWakeups } from './append-wakeups.js';
 import { withApplicationRole } from './connection-options.js';
 import { appendAtomically } from './postgres-append.js';
 import * as reads from './read-queries.js';
+import { StreamReadBatcher } from './stream-read-batcher.js';
 import { subscribeToAll } from './subscribe-to-all.js';
 
 export interface PostgresEventStoreOptions {
@@ -44,6 +45,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly cache: StreamHeadCache;
   private readonly wakeups: AppendWakeups;
+  private readonly wholeStreams: StreamReadBatcher;
   private readonly clock: Clock;
   private readonly closing = new AbortController();
 
@@ -54,6 +56,7 @@ export class PostgresEventStore implements EventStore {
     this.pool.on('error', onBackgroundError); // an idle client died; the pool replaces it
     this.cache = new StreamHeadCache(options.headCacheSize);
     this.wakeups = new AppendWakeups(this.pool, config, onBackgroundError);
+    this.wholeStreams = new StreamReadBatcher(this.pool);
     this.clock = options.clock ?? systemClock;
   }
 
@@ -67,7 +70,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    const events = await reads.readStreamRows(this.pool, streamId, options);
+    const whole = (options?.direction ?? 'forwards') === 'forwards' && !options?.fromRevision && options?.maxCount === undefined;
+    const events = whole ? await this.wholeStreams.read(streamId) : await reads.readStreamRows(this.pool, streamId, options);
     const newest = options?.direction === 'backwards' ? events[0] : events.at(-1);
     if (newest) this.cache.remember(streamId, { revision: newest.streamRevision, hash: newest.hash });
     return events;

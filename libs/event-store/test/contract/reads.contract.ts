@@ -25,6 +25,17 @@ export function readsContract(ctx: ContractContext): void {
       expect(await ctx.store().readStream(aStream())).toEqual([]);
       expect(await ctx.store().readStream(aStream(), { direction: 'backwards', maxCount: 1 })).toEqual([]);
     });
+
+    it('reads many streams asked for at once each whole and alone, the same stream twice alike', async () => {
+      const streams = Array.from({ length: 130 }, () => aStream()); // more than one statement's worth (PostgreSQL reads 100 together)
+      const written = await Promise.all(
+        streams.map((id, i) => (i % 10 === 9 ? Promise.resolve([]) : ctx.store().appendToStream(id, someEvents((i % 3) + 1), { expectedRevision: 'no_stream' }).then((r) => r.events))),
+      );
+      const [reads, again] = await Promise.all([Promise.all(streams.map((id) => ctx.store().readStream(id))), Promise.all(streams.map((id) => ctx.store().readStream(id)))]);
+      expect(reads).toEqual(written);
+      expect(again).toEqual(written);
+      expect(reads[0]).not.toBe(again[0]); // each caller owns its array
+    });
   });
 
   describe('readAll', () => {

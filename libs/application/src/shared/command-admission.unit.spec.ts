@@ -1,0 +1,68 @@
+import { CommandAdmission } from './command-admission.js';
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A command that runs until `finish` is called. */
+function held() {
+  let finish!: () => void;
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  return { done, finish: () => finish() };
+}
+
+describe('CommandAdmission', () => {
+  it('runs at most `limit` commands at once and starts the waiting ones in arrival order', async () => {
+    const admission = new CommandAdmission(2);
+    const started: number[] = [];
+    const work = Array.from({ length: 5 }, () => held());
+    const answers = work.map((w, i) =>
+      admission.run(async () => {
+        started.push(i);
+        await w.done;
+        return i * 10;
+      }),
+    );
+    await tick();
+    expect(started).toEqual([0, 1]);
+    expect(admission.load).toEqual({ running: 2, waiting: 3 });
+    work[1]!.finish();
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    work[0]!.finish();
+    work[2]!.finish();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    work[3]!.finish();
+    work[4]!.finish();
+    await expect(Promise.all(answers)).resolves.toEqual([0, 10, 20, 30, 40]);
+    expect(admission.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('frees the slot of a command that fails, and hands its error to its caller only', async () => {
+    const admission = new CommandAdmission(1);
+    const failing = admission.run(() => Promise.reject(new Error('refused')));
+    const next = admission.run(async () => 'ran');
+    await expect(failing).rejects.toThrow('refused');
+    await expect(next).resolves.toBe('ran');
+    expect(admission.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('keeps arrival order through a long queue', async () => {
+    const admission = new CommandAdmission(3);
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 5000 }, (_, i) =>
+        admission.run(async () => {
+          order.push(i);
+          await tick();
+        }),
+      ),
+    );
+    expect(order).toEqual(Array.from({ length: 5000 }, (_, i) => i));
+    expect(admission.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('refuses a limit that is not a positive integer', () => {
+    expect(() => new CommandAdmission(0)).toThrow(RangeError);
+    expect(() => new CommandAdmission(1.5)).toThrow(RangeError);
+  });
+});
