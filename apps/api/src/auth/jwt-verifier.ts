@@ -9,10 +9,13 @@ import { SignJWT } from 'jose';
  * checked as jose checks them. Tokens are still signed with jose.
  */
 export class JwtVerifier {
+  /** jose signs with the KeyObject; the HMAC takes the raw bytes (a KeyObject costs it a copy per call). */
   private readonly key: KeyObject;
+  private readonly secret: Buffer;
 
   constructor(secret: string) {
-    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+    this.secret = Buffer.from(secret, 'utf8');
+    this.key = createSecretKey(this.secret);
   }
 
   async verify(token: string): Promise<{ sub: string; roles: string[] } | null> {
@@ -30,7 +33,7 @@ export class JwtVerifier {
     const parts = token.split('.');
     if (parts.length !== 3 || parts.some((part) => !BASE64URL.test(part))) return null;
     const [header, payload, signature] = parts as [string, string, string];
-    const expected = createHmac('sha256', this.key).update(`${header}.${payload}`).digest();
+    const expected = createHmac('sha256', this.secret).update(`${header}.${payload}`).digest();
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const head = parseObject(header);

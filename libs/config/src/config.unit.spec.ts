@@ -1,0 +1,23 @@
+import { ConfigurationError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives npm start its defaults on an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', currency: 'USD', eventStore: 'postgres', dbPoolSize: 20, commandsInFlight: 16 });
+    expect(config.kafka).toBeUndefined();
+  });
+
+  it('reads the numbers it is given', () => {
+    expect(loadConfig({ COMMANDS_IN_FLIGHT: '4', DB_POOL_SIZE: '8', PORT: '0' })).toMatchObject({ commandsInFlight: 4, dbPoolSize: 8, port: 0 });
+  });
+
+  it.each([
+    ['COMMANDS_IN_FLIGHT', '0'],
+    ['COMMANDS_IN_FLIGHT', 'many'],
+    ['DB_POOL_SIZE', '2.5'],
+    ['CURRENCY', 'usd'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigurationError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});
