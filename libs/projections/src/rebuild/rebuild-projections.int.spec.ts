@@ -20,6 +20,10 @@ import { ProjectionRunner } from '../runner/projection-runner.js';
 import { ProjectionStatus } from '../runner/projection-status.js';
 import { LOCK_CLASS, REBUILD_LOCK } from '../runner/projector-lock.js';
 import { RebuildAlreadyRunning, rebuildProjections } from './rebuild-projections.js';
+import { applyBatchInTransaction } from '../runner/apply-batch.js';
+import { readCheckpoints } from '../runner/checkpoints.js';
+import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
+import { tableNames } from './shadow-tables.js';
 
 jest.setTimeout(60_000);
 
@@ -142,6 +146,39 @@ describe('rebuilding the read models from position 0', () => {
       ['department', 4],
       ['sales-and-goodwill', 3],
     ]);
+  });
+
+  it('a live batch waiting for a checkpoint the swap holds holds no table the swap must drop (no deadlock)', async () => {
+    await append(10, 25, '0b05'); // no runner here: every projection is behind these events
+    const names = PROJECTIONS.map((p) => p.name);
+    const swap = await db.ownerPool.connect();
+    const live = await db.pool.connect();
+    try {
+      const positions = await readCheckpoints(swap, READ_MODELS_SCHEMA, names);
+      const events = await db.store.readAll({ after: Math.min(...positions.values()), maxCount: 5000 });
+      // The swap's first step: the checkpoint rows, in the runner's order; here only the last one.
+      await swap.query('BEGIN');
+      await swap.query(`SELECT 1 FROM read_models.projection_checkpoints WHERE projection = $1 FOR UPDATE`, [names.at(-1)]);
+      await live.query('BEGIN');
+      const batch = applyBatchInTransaction(live, READ_MODELS_SCHEMA, PROJECTIONS, positions, events).catch((error: unknown) => error);
+      const livePid = (live as unknown as { processID: number }).processID;
+      await eventually(
+        async () => (await db.ownerPool.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [livePid])).rows[0]?.wait_event_type === 'Lock',
+        10_000,
+        'the live batch to wait for the last checkpoint',
+      );
+      // The swap's next step drops the live tables: it must get every one of them without waiting.
+      for (const table of PROJECTIONS.flatMap(tableNames)) {
+        await swap.query(`LOCK TABLE read_models.${table} IN ACCESS EXCLUSIVE MODE NOWAIT`);
+      }
+      await swap.query('ROLLBACK');
+      expect(await batch).toBeInstanceOf(Map); // and the batch goes on once the swap is done
+    } finally {
+      await swap.query('ROLLBACK').catch(() => undefined);
+      await live.query('ROLLBACK').catch(() => undefined);
+      swap.release();
+      live.release();
+    }
   });
 
   it('refuses to run beside another rebuild', async () => {

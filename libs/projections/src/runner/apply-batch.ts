@@ -62,16 +62,18 @@ export async function applyBatchInTransaction(
   const next = new Map(positions);
   const last = events.at(-1);
   if (!last) return next;
-  for (const projection of projections) {
-    const from = positions.get(projection.name) ?? 0;
-    const unseen = events.filter((e) => e.globalPosition > from);
-    if (unseen.length === 0) continue;
-    // Checkpoint first: its row lock orders this batch against a rebuild's swap.
-    await advanceCheckpoint(client, schema, projection.name, from, {
-      position: last.globalPosition,
-      recordedAt: last.recordedAt,
-    });
-    const groups = byType(unseen);
+  const behind = projections
+    .map((projection) => ({ projection, from: positions.get(projection.name) ?? 0 }))
+    .filter(({ from }) => from < last.globalPosition);
+  // Every checkpoint first, then any table. A rebuild's swap holds the checkpoint rows and then
+  // drops the live tables: a batch that had written one projection's tables before waiting for the
+  // next projection's checkpoint held a lock the swap needed while it waited for the swap (a
+  // deadlock, seen in the projections benchmark). Waiting holding no table lock, it cannot.
+  for (const { projection, from } of behind) {
+    await advanceCheckpoint(client, schema, projection.name, from, { position: last.globalPosition, recordedAt: last.recordedAt });
+  }
+  for (const { projection, from } of behind) {
+    const groups = byType(events.filter((e) => e.globalPosition > from));
     for (const table of projection.tables) await applyToTable(client, schema, table, groups);
     next.set(projection.name, last.globalPosition);
   }
