@@ -559,6 +559,10 @@ describe('HTTP contract (SPEC §4)', () => {
         );
       const head = /^caseledger_log_head_position (\d+)$/m.exec(text);
       expect(Number(head?.[1])).toBe(await app.store.headPosition());
+      // Nothing else is running: no command in flight, none waiting, the default cap.
+      expect(text).toMatch(/^caseledger_commands_in_flight 0$/m);
+      expect(text).toMatch(/^caseledger_commands_waiting 0$/m);
+      expect(text).toMatch(/^caseledger_commands_in_flight_limit 16$/m);
     });
   });
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EVENT_STORE } from '#application';
+import { CommandRunner, EVENT_STORE } from '#application';
 import type { EventStore } from '#event-store';
 import { Public } from '../auth/roles.js';
 import { HEALTH_CONTRIBUTORS, type HealthContributor } from './health-contributor.js';
@@ -14,6 +14,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(HEALTH_CONTRIBUTORS) private readonly contributors: HealthContributor[],
+    private readonly commands: CommandRunner,
   ) {}
 
   @Get('health')
@@ -36,10 +37,20 @@ export class HealthController {
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async metrics(): Promise<string> {
     const head = await this.store.headPosition().catch(() => -1);
+    const commands = this.commands.load;
     const lines = [
       '# HELP caseledger_log_head_position Highest global position committed to the log.',
       '# TYPE caseledger_log_head_position gauge',
       `caseledger_log_head_position ${head}`,
+      '# HELP caseledger_commands_in_flight Commands being worked on now (at most caseledger_commands_in_flight_limit).',
+      '# TYPE caseledger_commands_in_flight gauge',
+      `caseledger_commands_in_flight ${commands.running}`,
+      '# HELP caseledger_commands_in_flight_limit COMMANDS_IN_FLIGHT: commands worked on at once.',
+      '# TYPE caseledger_commands_in_flight_limit gauge',
+      `caseledger_commands_in_flight_limit ${commands.limit}`,
+      '# HELP caseledger_commands_waiting Commands waiting their turn, in arrival order.',
+      '# TYPE caseledger_commands_waiting gauge',
+      `caseledger_commands_waiting ${commands.waiting}`,
       '# HELP process_resident_memory_bytes Resident memory size in bytes.',
       '# TYPE process_resident_memory_bytes gauge',
       `process_resident_memory_bytes ${process.memoryUsage().rss}`,

@@ -59,11 +59,16 @@ export class CommandRunner {
     this.admission = new CommandAdmission(commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT);
   }
 
-  run(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
-    return this.admission.run(() => this.attempt(request, decide));
+  /** Commands working now, waiting their turn, and how many may work at once (for /metrics). */
+  get load(): { running: number; waiting: number; limit: number } {
+    return { ...this.admission.load, limit: this.admission.limit };
   }
 
-  private async attempt(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
+  run(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
+    return this.admission.run(() => this.runAdmitted(request, decide));
+  }
+
+  private async runAdmitted(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
     const key = request.idempotencyKey ? `${request.actorId}:${request.idempotencyKey}` : undefined;
     if (key) {
       const replay = await this.replay(key, request);
