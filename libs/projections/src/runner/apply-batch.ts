@@ -88,11 +88,10 @@ export async function applyBatch(
   positions: ReadonlyMap<string, number>,
   events: readonly RecordedEvent[],
 ): Promise<Map<string, number>> {
-  await client.query('BEGIN');
+  // Safe to skip the flush wait: a crash loses the last batches' rows and checkpoint together, and
+  // the runner applies them again from the checkpoint that survived. One round trip for both.
+  await client.query('BEGIN; SET LOCAL synchronous_commit = off');
   try {
-    // Safe to skip the flush wait: a crash loses the last batches' rows and checkpoint together,
-    // and the runner applies them again from the checkpoint that survived.
-    await client.query('SET LOCAL synchronous_commit = off');
     const next = await applyBatchInTransaction(client, schema, projections, positions, events);
     await client.query('COMMIT');
     return next;
