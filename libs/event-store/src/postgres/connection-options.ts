@@ -16,3 +16,8 @@ export function withApplicationRole(config: ClientConfig, role: string | null = 
   const options = [config.options, `-c role=${role}`].filter(Boolean).join(' ');
   return { ...config, options };
 }
+
+/** Sessions in UTC: timestamps come back as `…+00`, which EVENT_ROW_TYPES turns into ISO strings directly. */
+export function inUtc(config: ClientConfig): ClientConfig {
+  return { ...config, options: [config.options, '-c TimeZone=UTC'].filter(Boolean).join(' ') };
+}

@@ -1,3 +1,5 @@
+import pg from 'pg';
+import type { CustomTypesConfig } from 'pg';
 import type { RecordedEvent } from '../event-store.port.js';
 
 /** The columns every read selects, in this order (lookups UNION over them). */
@@ -11,13 +13,38 @@ export interface EventRow {
   stream_id: string;
   stream_revision: string;
   type: string;
-  occurred_at: Date;
-  recorded_at: Date;
+  /** ISO-8601 UTC with three fractional digits (EVENT_ROW_TYPES). */
+  occurred_at: string;
+  recorded_at: string;
   data: unknown;
   metadata: RecordedEvent['metadata'];
   hash: string;
   prev_hash: string;
 }
+
+const TIMESTAMPTZ = 1184;
+const defaultInstant = pg.types.getTypeParser(TIMESTAMPTZ, 'text');
+/** What a UTC session prints: `2026-09-01 08:30:00.12+00` (trailing zeros of the fraction dropped). */
+const UTC_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * A timestamptz as the envelope's ISO string (three fractional digits, `Z`), rewritten from the
+ * text PostgreSQL sends instead of going through a Date: 0.3 µs instead of 2.6 for each of the two
+ * timestamps of every event read (a sixth of the projector's CPU when it catches up). Anything but
+ * a UTC session's output takes the Date path.
+ */
+export function instantFromText(text: string): string {
+  const utc = UTC_TEXT.exec(text);
+  if (!utc) return (defaultInstant(text) as Date).toISOString();
+  const fraction = utc[3] ?? '';
+  return `${utc[1]}T${utc[2]}.${fraction.length >= 3 ? fraction.slice(0, 3) : fraction.padEnd(3, '0')}Z`;
+}
+
+/** The event store's connections parse timestamptz with instantFromText; every other type as usual. */
+export const EVENT_ROW_TYPES: CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMPTZ && format !== 'binary' ? instantFromText : pg.types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+};
 
 /**
  * Positions and revisions become JS numbers: exact up to 2^53, far beyond any log this store holds.
@@ -31,8 +58,8 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     streamId: row.stream_id,
     streamRevision: Number(row.stream_revision),
     globalPosition: Number(row.global_position),
-    occurredAt: row.occurred_at.toISOString(),
-    recordedAt: row.recorded_at.toISOString(),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
     data: row.data,
     metadata: row.metadata,
     hash: row.hash,

@@ -15,7 +15,8 @@ import type {
 import { systemClock, normaliseAppends, type Clock } from '../shared/validate-new-events.js';
 import { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { AppendWakeups } from './append-wakeups.js';
-import { withApplicationRole } from './connection-options.js';
+import { inUtc, withApplicationRole } from './connection-options.js';
+import { EVENT_ROW_TYPES } from './event-rows.js';
 import { appendAtomically } from './postgres-append.js';
 import * as reads from './read-queries.js';
 import { StreamReadBatcher } from './stream-read-batcher.js';
@@ -52,7 +53,7 @@ export class PostgresEventStore implements EventStore {
   constructor(private readonly options: PostgresEventStoreOptions) {
     const onBackgroundError = options.onBackgroundError ?? ((error) => console.warn('event store:', error));
     const config = withApplicationRole(options.connection, options.role);
-    this.pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+    this.pool = new pg.Pool({ ...inUtc(config), types: EVENT_ROW_TYPES, max: options.poolSize ?? 10 });
     this.pool.on('error', onBackgroundError); // an idle client died; the pool replaces it
     this.cache = new StreamHeadCache(options.headCacheSize);
     this.wakeups = new AppendWakeups(this.pool, config, onBackgroundError);
