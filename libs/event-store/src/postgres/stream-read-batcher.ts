@@ -14,7 +14,7 @@ interface Waiter {
 /**
  * Whole streams asked for in the same tick are read with one statement: a command reads its
  * actor's staff record and the standards together, and concurrent commands read at once. Every
- * round trip costs this process a socket write and a wake-up (a quarter of a busy API's CPU was
+ * round trip costs this process a socket write and a wake-up (a fifth of a busy API's CPU was
  * `writev`), so fewer statements is more commands per second. Each stream is read whole from one
  * snapshot, as a statement of its own would read it.
  */
