@@ -13,11 +13,15 @@ import { APPLICATION_ROLE } from './migrations/1763900000001-guard-append-only.j
 export function withApplicationRole(config: ClientConfig, role: string | null = APPLICATION_ROLE): ClientConfig {
   if (role === null) return config;
   if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`Not a plain role name: ${role}`);
-  const options = [config.options, `-c role=${role}`].filter(Boolean).join(' ');
-  return { ...config, options };
+  return withSetting(config, `role=${role}`);
 }
 
 /** Sessions in UTC: timestamps come back as `…+00`, which EVENT_ROW_TYPES turns into ISO strings directly. */
 export function inUtc(config: ClientConfig): ClientConfig {
-  return { ...config, options: [config.options, '-c TimeZone=UTC'].filter(Boolean).join(' ') };
+  return withSetting(config, 'TimeZone=UTC');
+}
+
+/** One more `-c name=value` startup parameter, after those the config already carries. */
+function withSetting(config: ClientConfig, setting: string): ClientConfig {
+  return { ...config, options: [config.options, `-c ${setting}`].filter(Boolean).join(' ') };
 }
