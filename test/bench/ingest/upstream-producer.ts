@@ -4,19 +4,21 @@ import { kafkaClient } from '../../support/kafka/index.js';
 
 /**
  * The upstream order system of the ingest bench, in a process of its own as it would be in
- * production: it does not share the ingest's event loop. `node upstream-producer.js <topic> <count>`
- * prints one JSON line when connected and about to produce ({ totalCents }), and one when the
- * broker has acknowledged every message ({ produced: true }).
+ * production: it does not share the ingest's event loop. `node upstream-producer.js <topic> <count>
+ * [warm-up]` prints one JSON line when connected and about to produce ({ totalCents }), and one when
+ * the broker has acknowledged every message ({ produced: true }). Warm-up orders are other orders
+ * (W-…), placed a month before the measured ones (B-…, on 2026-09-01), so the reports keep them apart.
  */
 async function main() {
-  const [topic, countText] = process.argv.slice(2);
+  const [topic, countText, mode] = process.argv.slice(2);
   const count = Number(countText);
-  if (!topic || !Number.isInteger(count) || count < 1) throw new Error('usage: upstream-producer <topic> <count>');
+  if (!topic || !Number.isInteger(count) || count < 1) throw new Error('usage: upstream-producer <topic> <count> [warm-up]');
+  const warmUp = mode === 'warm-up';
   const messages = Array.from({ length: count }, (_, i) => ({
     eventId: randomUUID(),
     type: 'OrderPlaced',
-    orderId: `B-${i}`,
-    occurredAt: '2026-09-01T08:30:00.000Z',
+    orderId: `${warmUp ? 'W' : 'B'}-${i}`,
+    occurredAt: warmUp ? '2026-08-01T08:30:00.000Z' : '2026-09-01T08:30:00.000Z',
     distributorId: `D-${i % 50}`,
     totalCents: 1000 + ((i * 7919) % 90_000),
   }));
