@@ -54,7 +54,11 @@ export class PostgresEventStore implements EventStore {
     const onBackgroundError = options.onBackgroundError ?? ((error) => console.warn('event store:', error));
     const config = withApplicationRole(options.connection, options.role);
     this.pool = new pg.Pool({ ...inUtc(config), types: EVENT_ROW_TYPES, max: options.poolSize ?? 10 });
-    this.pool.on('error', onBackgroundError); // an idle client died; the pool replaces it
+    // An idle client died; the pool replaces it. Once closing, not news: pool.end() resolves before
+    // its clients' sockets have closed, so a server stopped right after close() still reaches them.
+    this.pool.on('error', (error) => {
+      if (!this.closing.signal.aborted) onBackgroundError(error);
+    });
     this.cache = new StreamHeadCache(options.headCacheSize);
     this.wakeups = new AppendWakeups(this.pool, config, onBackgroundError);
     this.wholeStreams = new StreamReadBatcher(this.pool);
