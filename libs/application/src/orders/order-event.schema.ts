@@ -41,18 +41,24 @@ export const orderEventBatch = (currency: string) =>
 
 /** The event's `data` exactly as SPEC §3 names its fields. */
 export function orderEventData(m: OrderEventMessage): Record<string, unknown> {
+  // Members in canonical (sorted) order: the store then hashes the text JSON.stringify writes.
   switch (m.type) {
     case 'OrderPlaced':
-      return strip({ orderId: m.orderId, distributorId: m.distributorId, customerId: m.customerId, totalCents: m.totalCents });
+      return strip({ customerId: m.customerId, distributorId: m.distributorId, orderId: m.orderId, totalCents: m.totalCents });
     case 'OrderCancelled':
       return strip({ orderId: m.orderId, reason: m.reason });
     case 'OrderShipped':
-      return strip({ orderId: m.orderId, carrier: m.carrier, trackingNumber: m.trackingNumber });
+      return strip({ carrier: m.carrier, orderId: m.orderId, trackingNumber: m.trackingNumber });
     case 'OrderReturned':
-      return strip({ orderId: m.orderId, amountCents: m.amountCents });
+      return strip({ amountCents: m.amountCents, orderId: m.orderId });
     case 'PaymentDeclined':
       return strip({ orderId: m.orderId, reason: m.reason });
   }
 }
 
-const strip = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+/** The members that have a value, in the order given. */
+function strip(o: Record<string, unknown>): Record<string, unknown> {
+  const present: Record<string, unknown> = {};
+  for (const key in o) if (o[key] !== undefined) present[key] = o[key];
+  return present;
+}

