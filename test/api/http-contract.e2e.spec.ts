@@ -447,6 +447,24 @@ describe('HTTP contract (SPEC §4)', () => {
       ]);
     });
 
+    it('an OrderPlaced for an order the log already knows goes after its facts, beside new orders in the batch', async () => {
+      // The handler first writes a batch's OrderPlaced orders as new streams; here one is not.
+      const shippedFirst = orderEvent('OrderShipped', 'O-LATE');
+      expectStatus(await integration.post('/order-events', { events: [shippedFirst] }), 200);
+      const late = orderPlaced('O-LATE', 700);
+      const fresh = orderPlaced('O-NEW-BESIDE', 800);
+      const reply = await integration.post('/order-events', { events: [fresh, late] });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({ appended: 2, duplicates: [], globalPosition: await app.store.headPosition() });
+      const lateStream = await app.store.readStream('order-O-LATE');
+      expect(lateStream.map((e) => [e.eventId, e.streamRevision])).toEqual([
+        [shippedFirst.eventId, 0],
+        [late.eventId, 1],
+      ]);
+      expect(lateStream[1]!.prevHash).toBe(lateStream[0]!.hash);
+      expect((await app.store.readStream('order-O-NEW-BESIDE')).map((e) => e.eventId)).toEqual([fresh.eventId]);
+    });
+
     it('an eventId is one event whatever the letter case of its UUID', async () => {
       const known = orderPlaced('O-CASE', 4200);
       expectStatus(await integration.post('/order-events', { events: [known] }), 200);
