@@ -33,7 +33,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
     ),
   projections: () => withServer((serverUrl) => projectionsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 })),
   /** Needs a broker: `npm run kafka:start`. */
-  ingest: () => ingestBench({ runs: quick ? 1 : 3, events: quick ? 5_000 : 20_000, warmUpEvents: quick ? 1_000 : 5_000 }),
+  ingest: () => ingestBench({ runs: quick ? 1 : 3, events: quick ? 5_000 : 50_000, warmUpEvents: quick ? 1_000 : 5_000 }),
   /** Starts `npm start`'s server itself; BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof") go to its node. */
   api: () =>
     apiBench({

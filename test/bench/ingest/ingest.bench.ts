@@ -128,7 +128,7 @@ async function oneRun(topology: IngestTopology, events: number, warmUpEvents: nu
     const { status } = ingest as RunningIngest;
     await until('the ingest to join its group', async () => (await status.health()).status === 'consuming', { timeoutMs: 60_000 });
   }
-  const projector = startProjector({ store, pool, batchSize: 1000 });
+  const projector = startProjector({ store, pool }); // as npm start runs it (batches of up to 5,000)
   try {
     const reports = new ReportQueries(pool);
     // The probes are cheap, so the bench takes little of the CPU it measures: the log's size every
