@@ -49,6 +49,13 @@ export interface RecordedEvent<Data = unknown> {
 }
 
 /**
+ * An event as read models need it: the envelope without its metadata and hash chain. Reading these
+ * costs the store and the reader about a third less than whole events (a projector's batch skips the
+ * metadata's JSON and 128 characters of hashes per event).
+ */
+export type EventFacts<Data = unknown> = Omit<RecordedEvent<Data>, 'metadata' | 'hash' | 'prevHash'>;
+
+/**
  * What a command answered the first time it ran under an `Idempotency-Key`. Stored in the same
  * transaction as the events it appended, so a retried request finds either both or neither.
  */
@@ -124,6 +131,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of every stream in global order, only those no later reader could see appear below them. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** `readAll` without metadata and hash chain: the same events, positions and hold-back, read for projections. */
+  readAllFacts(options?: ReadAllOptions): Promise<EventFacts[]>;
   /** Catches up from `after`, then follows live appends, forever (until `signal` aborts). */
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /**

@@ -1,13 +1,13 @@
-import type { RecordedEvent } from '#event-store';
+import type { EventFacts } from '#event-store';
 
 let position = 0;
 
-/** A recorded envelope for projection specs: business time and position are what matter. */
+/** An event as the projector reads it, for projection specs: business time and position are what matter. */
 export function recorded(
   type: string,
   data: Record<string, unknown>,
   at: { occurredAt?: string; position?: number; eventId?: string } = {},
-): RecordedEvent {
+): EventFacts {
   const globalPosition = at.position ?? ++position;
   const occurredAt = at.occurredAt ?? '2026-09-01T08:00:00.000Z';
   return {
@@ -19,15 +19,5 @@ export function recorded(
     occurredAt,
     recordedAt: occurredAt,
     data,
-    metadata: {
-      actorId: 'S-1',
-      actorRoles: ['supervisor'],
-      correlationId: 'c',
-      causationId: 'c',
-      standardsVersion: 1,
-      schemaVersion: 1,
-    },
-    hash: '0'.repeat(64),
-    prevHash: '0'.repeat(64),
   };
 }

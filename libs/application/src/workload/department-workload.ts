@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '#event-store';
+import type { EventFacts } from '#event-store';
 
 interface CaseLoad {
   open: boolean;
@@ -32,7 +32,7 @@ export class DepartmentWorkload {
   private readonly staff = new Map<string, StaffRecord>();
   private readonly load = new Map<string, { weighted: number; open: number }>();
 
-  apply(event: RecordedEvent): void {
+  apply(event: EventFacts): void {
     const data = event.data as Record<string, unknown>;
     switch (event.type) {
       case 'StaffMemberRegistered':

@@ -24,11 +24,11 @@ export class LiveWorkload {
     return this.workload.entries(exceptCaseId);
   }
 
-  /** readAll only returns events no later commit can appear below; a head event still in flight shows up within milliseconds. */
+  /** readAllFacts, as readAll, only returns events no later commit can appear below; a head event still in flight shows up within milliseconds. */
   private async catchUpTo(head: number): Promise<void> {
     let idle = 0;
     while (this.position < head) {
-      const batch = await this.store.readAll({ after: this.position, maxCount: 5000 });
+      const batch = await this.store.readAllFacts({ after: this.position, maxCount: 5000 });
       for (const event of batch) this.workload.apply(event);
       if (batch.length > 0) {
         this.position = batch[batch.length - 1].globalPosition;

@@ -2,6 +2,7 @@ import { EventStoreDBClient } from '@eventstore/db-client';
 import type {
   AppendOptions,
   AppendResult,
+  EventFacts,
   EventStore,
   IdempotencyRecord,
   NewEvent,
@@ -84,6 +85,11 @@ export class EventStoreDbEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return readAllEvents(this.client, options);
+  }
+
+  /** EventStoreDB sends whole events: the facts are taken from them here. */
+  async readAllFacts(options?: ReadAllOptions): Promise<EventFacts[]> {
+    return (await readAllEvents(this.client, options)).map(({ metadata: _metadata, hash: _hash, prevHash: _prevHash, ...facts }) => facts);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {

@@ -1,10 +1,13 @@
 import pg from 'pg';
 import type { CustomTypesConfig } from 'pg';
-import type { RecordedEvent } from '../event-store.port.js';
+import type { EventFacts, RecordedEvent } from '../event-store.port.js';
 
 /** The columns every read selects, in this order (lookups UNION over them). */
 export const EVENT_COLUMNS =
   'global_position, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash';
+
+/** The columns a facts read selects (no metadata, no hash chain), in the order of EVENT_COLUMNS. */
+export const FACT_COLUMNS = 'global_position, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data';
 
 /** A row as node-postgres hands it over: int8 as string, timestamptz as Date, jsonb parsed. */
 export interface EventRow {
@@ -46,6 +49,8 @@ export const EVENT_ROW_TYPES: CustomTypesConfig = {
     oid === TIMESTAMPTZ && format !== 'binary' ? instantFromText : pg.types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };
 
+export type FactRow = Omit<EventRow, 'metadata' | 'hash' | 'prev_hash'>;
+
 /**
  * Positions and revisions become JS numbers: exact up to 2^53, far beyond any log this store holds.
  * Timestamps are stored from strings with three fractional digits, so toISOString gives back the
@@ -64,5 +69,19 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: row.metadata,
     hash: row.hash,
     prevHash: row.prev_hash,
+  };
+}
+
+/** A facts row as the port hands it over (toRecordedEvent without metadata and hash chain). */
+export function toEventFacts(row: FactRow): EventFacts {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    streamId: row.stream_id,
+    streamRevision: Number(row.stream_revision),
+    globalPosition: Number(row.global_position),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    data: row.data,
   };
 }

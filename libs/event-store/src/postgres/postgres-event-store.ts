@@ -3,6 +3,7 @@ import type { ClientConfig, Pool } from 'pg';
 import type {
   AppendOptions,
   AppendResult,
+  EventFacts,
   EventStore,
   IdempotencyRecord,
   NewEvent,
@@ -84,6 +85,10 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return reads.readAllRows(this.pool, options);
+  }
+
+  readAllFacts(options?: ReadAllOptions): Promise<EventFacts[]> {
+    return reads.readAllFactRows(this.pool, options);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import type { IdempotencyRecord, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port.js';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows.js';
+import type { EventFacts, IdempotencyRecord, ReadAllOptions, ReadStreamOptions, RecordedEvent } from '../event-store.port.js';
+import { EVENT_COLUMNS, FACT_COLUMNS, toEventFacts, toRecordedEvent, type EventRow, type FactRow } from './event-rows.js';
 
 export type StoredIdempotency = IdempotencyRecord & { streamId: string | null; revision: number | null; globalPosition: number | null };
 
@@ -26,15 +26,20 @@ export async function readStreamRows(pool: Pool, streamId: string, options: Read
  * a prefix of the final order: a checkpoint taken from it stays valid forever.
  */
 export async function readAllRows(pool: Pool, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-  const { rows } = await pool.query<EventRow>({
-    name: 'event_store_read_all',
-    text: `SELECT ${EVENT_COLUMNS} FROM event_store.events
-           WHERE global_position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-           ORDER BY global_position LIMIT $2`,
-    values: [options.after ?? 0, options.maxCount ?? null],
-  });
+  const { rows } = await pool.query<EventRow>({ name: 'event_store_read_all', text: readAllText(EVENT_COLUMNS), values: readAllValues(options) });
   return rows.map(toRecordedEvent);
 }
+
+/** readAllRows without metadata and hash chain (the projector's read). */
+export async function readAllFactRows(pool: Pool, options: ReadAllOptions = {}): Promise<EventFacts[]> {
+  const { rows } = await pool.query<FactRow>({ name: 'event_store_read_all_facts', text: readAllText(FACT_COLUMNS), values: readAllValues(options) });
+  return rows.map(toEventFacts);
+}
+
+const readAllText = (columns: string) => `SELECT ${columns} FROM event_store.events
+  WHERE global_position > $1 AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY global_position LIMIT $2`;
+const readAllValues = (options: ReadAllOptions) => [options.after ?? 0, options.maxCount ?? null];
 
 export async function headPosition(pool: Pool): Promise<number> {
   const { rows } = await pool.query<{ head: string }>(`SELECT coalesce(max(global_position), 0) AS head FROM event_store.events`);

@@ -64,6 +64,30 @@ export function readsContract(ctx: ContractContext): void {
     });
   });
 
+  describe('readAllFacts', () => {
+    it('pages through the same events as readAll, each without its metadata and hash chain', async () => {
+      const start = await ctx.store().headPosition();
+      const stream = aStream();
+      const appended = (await ctx.store().appendToStream(stream, someEvents(3), { expectedRevision: 'no_stream' })).events;
+      const pages = [await ctx.store().readAllFacts({ after: start, maxCount: 2 })];
+      pages.push(await ctx.store().readAllFacts({ after: pages[0]!.at(-1)!.globalPosition, maxCount: 2 }));
+      expect(pages.map((page) => page.length)).toEqual([2, 1]);
+      expect(pages.flat()).toEqual(
+        appended.map((e) => ({
+          eventId: e.eventId,
+          type: e.type,
+          streamId: stream,
+          streamRevision: e.streamRevision,
+          globalPosition: e.globalPosition,
+          occurredAt: e.occurredAt,
+          recordedAt: e.recordedAt,
+          data: e.data,
+        })),
+      );
+      expect(await ctx.store().readAllFacts({ after: appended.at(-1)!.globalPosition })).toEqual([]);
+    });
+  });
+
   describe('countEvents', () => {
     it('counts the events in (after, upTo], however far apart their positions, up to the limit', async () => {
       const start = await ctx.store().headPosition();

@@ -48,6 +48,7 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
 
         // Committed events above the open transaction's position are held back, in readAll and live.
         expect(await store.readAll({ after: start })).toEqual([]);
+        expect(await store.readAllFacts({ after: start })).toEqual([]);
         const subscription = store.subscribeToAll({ after: start })[Symbol.asyncIterator]();
         const first = subscription.next();
         expect(await settledWithin(first, 600)).toBe(false); // more than two poll intervals
@@ -57,6 +58,7 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
         const expectedOrder = [late[0]!.event.eventId, ...early.events.map((e) => e.eventId)];
         expect(delivered.map((e) => e.eventId)).toEqual(expectedOrder);
         expect((await store.readAll({ after: start })).map((e) => e.eventId)).toEqual(expectedOrder);
+        expect((await store.readAllFacts({ after: start })).map((e) => e.eventId)).toEqual(expectedOrder);
         await subscription.return?.();
       } finally {
         await writer.end();

@@ -1,5 +1,5 @@
 import { getMetadataArgsStorage } from 'typeorm';
-import type { RecordedEvent } from '#event-store';
+import type { EventFacts } from '#event-store';
 
 /**
  * One table of a read model, as the runner needs it: which events change it, which row an event
@@ -10,9 +10,9 @@ export interface ReadModelTable<Row extends object = object> {
   entity: new () => Row;
   handles: readonly string[];
   /** Values of the row's primary key, in the order the entity declares its primary columns. */
-  keyOf(event: RecordedEvent): string[];
+  keyOf(event: EventFacts): string[];
   /** Pure and idempotent: applying the same event twice leaves the row as the first time. */
-  evolve(row: Row | null, event: RecordedEvent): Row;
+  evolve(row: Row | null, event: EventFacts): Row;
   /**
    * Every row is one fact written once and never changed: `evolve(row, e)` is `row ?? fact(e)`, so
    * the runner may insert without reading (ON CONFLICT DO NOTHING has the same effect).
@@ -21,7 +21,7 @@ export interface ReadModelTable<Row extends object = object> {
 }
 
 /** The columns every fact row starts with: which event it came from, and when it happened. */
-export const eventFact = (event: RecordedEvent) => ({
+export const eventFact = (event: EventFacts) => ({
   globalPosition: event.globalPosition,
   eventId: event.eventId,
   occurredAt: event.occurredAt,
@@ -31,8 +31,8 @@ export const eventFact = (event: RecordedEvent) => ({
 export function oneRowPerEvent<Row extends object>(
   entity: new () => Row,
   handles: readonly string[],
-  fact: (event: RecordedEvent) => Row,
-  keyOf: (event: RecordedEvent) => string[] = (event) => [String(event.globalPosition)],
+  fact: (event: EventFacts) => Row,
+  keyOf: (event: EventFacts) => string[] = (event) => [String(event.globalPosition)],
 ): ReadModelTable<Row> {
   return { entity, handles, keyOf, evolve: (row, event) => row ?? fact(event), insertOnly: true };
 }

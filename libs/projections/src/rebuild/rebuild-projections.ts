@@ -23,7 +23,7 @@ export interface RebuildSummary {
 }
 
 export interface RebuildOptions {
-  store: Pick<EventStore, 'readAll' | 'headPosition'>;
+  store: Pick<EventStore, 'readAllFacts' | 'headPosition'>;
   pool: Pool;
   /** Default: every projection. */
   projections?: readonly Projection[];
@@ -114,7 +114,7 @@ async function swap(
       );
     }
     for (;;) {
-      const events = await options.store.readAll({ after: lowest(positions), maxCount: batchSize });
+      const events = await options.store.readAllFacts({ after: lowest(positions), maxCount: batchSize });
       if (events.length === 0) break;
       positions = await applyBatchInTransaction(client, REBUILD_SCHEMA, projections, positions, events);
       applied += events.length;

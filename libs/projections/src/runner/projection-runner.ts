@@ -9,7 +9,7 @@ import { ReadAhead } from './read-ahead.js';
 import { pause, silentLogger, type RunnerLogger } from './runner-logger.js';
 
 export interface ProjectionRunnerOptions {
-  store: Pick<EventStore, 'readAll'>;
+  store: Pick<EventStore, 'readAllFacts'>;
   /** The runner holds one connection of it while it runs: the advisory lock and every write use it. */
   pool: Pool;
   projections?: readonly Projection[];

@@ -22,7 +22,7 @@ export class ProjectionStatus {
 
   constructor(
     private readonly pool: Pool,
-    private readonly store: Pick<EventStore, 'readAll' | 'countEvents'>,
+    private readonly store: Pick<EventStore, 'readAllFacts' | 'countEvents'>,
     private readonly names: readonly string[] = PROJECTIONS.map((p) => p.name),
     private readonly now: () => number = Date.now,
   ) {}
@@ -76,7 +76,7 @@ export class ProjectionStatus {
   /** Seconds since the oldest event not yet processed was recorded (0 when caught up). */
   private async secondsBehind(position: number, head: number): Promise<number> {
     if (position >= head) return 0;
-    const [next] = await this.store.readAll({ after: position, maxCount: 1 });
+    const [next] = await this.store.readAllFacts({ after: position, maxCount: 1 });
     if (!next) return 0;
     return Math.max(0, Math.round((this.now() - Date.parse(next.recordedAt)) / 100) / 10);
   }

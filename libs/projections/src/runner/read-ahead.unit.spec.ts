@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '#event-store';
+import type { EventFacts } from '#event-store';
 import { recorded } from '../../test/recorded-event.js';
 import { ReadAhead } from './read-ahead.js';
 
@@ -7,13 +7,13 @@ function fakeLog(n: number) {
   const reads: number[] = [];
   const events = Array.from({ length: n }, (_, i) => recorded('CaseRated', {}, { position: i + 1 }));
   const store = {
-    readAll: async ({
+    readAllFacts: async ({
       after = 0,
       maxCount = Infinity,
     }: {
       after?: number;
       maxCount?: number;
-    }): Promise<RecordedEvent[]> => {
+    }): Promise<EventFacts[]> => {
       reads.push(after);
       return events.filter((e) => e.globalPosition > after).slice(0, maxCount);
     },

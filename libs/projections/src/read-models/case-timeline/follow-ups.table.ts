@@ -1,10 +1,10 @@
 import type { FollowUpCompleted, FollowUpPromised } from '#domain';
-import type { RecordedEvent } from '#event-store';
+import type { EventFacts } from '#event-store';
 import { happenedBefore } from '../business-order.js';
 import type { ReadModelTable } from '../read-model-table.js';
 import { FollowUp } from './follow-up.entity.js';
 
-const keyOf = (e: RecordedEvent) => {
+const keyOf = (e: EventFacts) => {
   const d = e.data as { caseId: string; followUpId: string };
   return [d.caseId, d.followUpId];
 };
@@ -23,7 +23,7 @@ const unpromised = (caseId: string, followUpId: string): FollowUp => ({
   completedPosition: null,
 });
 
-function promise(row: FollowUp | null, e: RecordedEvent): FollowUp {
+function promise(row: FollowUp | null, e: EventFacts): FollowUp {
   const d = e.data as FollowUpPromised['data'];
   const promised = row !== null && row.promisedPosition > 0;
   // The first promise in business order stands; the same event again changes nothing.
@@ -47,7 +47,7 @@ function promise(row: FollowUp | null, e: RecordedEvent): FollowUp {
   };
 }
 
-function complete(row: FollowUp | null, e: RecordedEvent): FollowUp {
+function complete(row: FollowUp | null, e: EventFacts): FollowUp {
   const d = e.data as FollowUpCompleted['data'];
   const base = row ?? unpromised(d.caseId, d.followUpId);
   // The first completion in business order stands (the domain refuses a second one anyway).

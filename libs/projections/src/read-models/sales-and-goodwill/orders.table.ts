@@ -1,5 +1,5 @@
 import type { OrderCancelled, OrderPlaced } from '#domain';
-import type { RecordedEvent } from '#event-store';
+import type { EventFacts } from '#event-store';
 import { happenedBefore } from '../business-order.js';
 import type { ReadModelTable } from '../read-model-table.js';
 import { Order } from './sales-and-goodwill.entities.js';
@@ -17,12 +17,12 @@ const empty = (orderId: string): Order => ({
 });
 
 /** The first of two facts in business order stands; the same event again is not "before" itself. */
-const isFirst = (e: RecordedEvent, at: string | null, position: number | null) =>
+const isFirst = (e: EventFacts, at: string | null, position: number | null) =>
   at === null ||
   position === null ||
   happenedBefore({ at: e.occurredAt, position: e.globalPosition }, { at, position });
 
-function place(row: Order | null, e: RecordedEvent): Order {
+function place(row: Order | null, e: EventFacts): Order {
   const d = e.data as OrderPlaced['data'];
   const base = row ?? empty(d.orderId);
   if (!isFirst(e, base.placedAt, base.placedPosition)) return base;
@@ -36,7 +36,7 @@ function place(row: Order | null, e: RecordedEvent): Order {
   };
 }
 
-function cancel(row: Order | null, e: RecordedEvent): Order {
+function cancel(row: Order | null, e: EventFacts): Order {
   const d = e.data as OrderCancelled['data'];
   const base = row ?? empty(d.orderId);
   if (!isFirst(e, base.cancelledAt, base.cancelledPosition)) return base;
