@@ -37,14 +37,17 @@ export async function loadRows<Row extends object>(
   const rows = new Map<string, Row>();
   if (keys.length === 0) return rows;
   const d = describeTable(entity);
-  const keyRecords = keys.map((values) =>
-    Object.fromEntries(d.primaryKey.map((c, i) => [c.property, values[i]])),
-  );
-  const matches = d.primaryKey.map((c) => `t.${quote(c.column)} = k.${quote(c.property)}`).join(' AND ');
-  const result = await client.query(
-    `SELECT t.* FROM ${qualified(schema, d.table)} t JOIN json_to_recordset($1::json) AS k(${recordDefinition(d.primaryKey)}) ON ${matches}`,
-    [JSON.stringify(keyRecords)],
-  );
+  const [only, ...more] = d.primaryKey;
+  // One key column (orders, cases): its values as one array. Composite keys travel as JSON records.
+  const result =
+    only && more.length === 0
+      ? await client.query(`SELECT t.* FROM ${qualified(schema, d.table)} t WHERE t.${quote(only.column)} = ANY($1::${only.type}[])`, [keys.map((values) => values[0])])
+      : await client.query(
+          `SELECT t.* FROM ${qualified(schema, d.table)} t JOIN json_to_recordset($1::json) AS k(${recordDefinition(d.primaryKey)}) ON ${d.primaryKey
+            .map((c) => `t.${quote(c.column)} = k.${quote(c.property)}`)
+            .join(' AND ')}`,
+          [JSON.stringify(keys.map((values) => Object.fromEntries(d.primaryKey.map((c, i) => [c.property, values[i]]))))],
+        );
   for (const stored of result.rows as Record<string, unknown>[]) {
     const row = Object.fromEntries(d.columns.map((c) => [c.property, fromSql(c, stored[c.column])])) as Row;
     rows.set(rowKey(d.primaryKey.map((c) => String(stored[c.column]))), row);
@@ -52,7 +55,13 @@ export async function loadRows<Row extends object>(
   return rows;
 }
 
-/** Writes rows in one statement: new facts only (`insert-only`), or insert-or-replace. */
+/**
+ * Writes rows in one statement: new facts only (`insert-only`), or insert-or-replace. The rows go
+ * in as one array per column (unnest): PostgreSQL reads those for about a third of what it spends
+ * taking a JSON document apart row by row (json_to_recordset), which matters for the projector's
+ * batches of thousands of orders. A table with an array column (unnest would flatten it) travels
+ * as JSON instead.
+ */
 export async function writeRows(
   client: ClientBase,
   schema: string,
@@ -69,10 +78,13 @@ export async function writeRows(
     mode === 'insert-only' || others.length === 0
       ? 'DO NOTHING'
       : `DO UPDATE SET ${others.map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`).join(', ')}`;
-  await client.query(
-    `INSERT INTO ${qualified(schema, d.table)} (${names})
-     SELECT ${propertiesAsColumns(d.columns)} FROM json_to_recordset($1::json) AS r(${recordDefinition(d.columns)})
-     ON CONFLICT (${keyColumns}) ${onConflict}`,
-    [JSON.stringify(rows)],
-  );
+  const input: { from: string; values: unknown[] } = d.columns.some((c) => c.type.endsWith('[]'))
+    ? { from: `SELECT ${propertiesAsColumns(d.columns)} FROM json_to_recordset($1::json) AS r(${recordDefinition(d.columns)})`, values: [JSON.stringify(rows)] }
+    : { from: `SELECT * FROM unnest(${d.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`, values: columnArrays(d.columns, rows) };
+  await client.query(`INSERT INTO ${qualified(schema, d.table)} (${names}) ${input.from} ON CONFLICT (${keyColumns}) ${onConflict}`, input.values);
+}
+
+/** The rows' values column by column, undefined as NULL (as JSON would drop it). */
+function columnArrays(columns: ColumnDescriptor[], rows: object[]): unknown[][] {
+  return columns.map((c) => rows.map((row) => (row as Record<string, unknown>)[c.property] ?? null));
 }
