@@ -73,9 +73,8 @@ describe('canonicalJson (RFC 8785)', () => {
     const inOrder = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(inOrder);
       if (value === null || typeof value !== 'object') return value;
-      const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(value).sort()) sorted[key] = inOrder((value as Record<string, unknown>)[key]);
-      return sorted;
+      // fromEntries defines members: a `__proto__` key stays a member instead of setting the prototype.
+      return Object.fromEntries(Object.keys(value).sort().map((key) => [key, inOrder((value as Record<string, unknown>)[key])]));
     };
 
     it('writes what the member-by-member path writes, for any JSON value, reordered or not', () => {
@@ -93,6 +92,7 @@ describe('canonicalJson (RFC 8785)', () => {
       expect(canonicalJson({ a: 1, b: { d: 1, c: 2 } })).toBe('{"a":1,"b":{"c":2,"d":1}}');
       expect(canonicalJson({ a: new Date(Date.UTC(2026, 8, 1)), b: [Number.MAX_VALUE] })).toBe('{"a":"2026-09-01T00:00:00.000Z","b":[1.7976931348623157e+308]}');
       expect(() => canonicalJson({ a: 1, b: Number.NaN })).toThrow(TypeError);
+      expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":2}}'))).toBe('{"__proto__":{"x":2},"b":1}');
     });
   });
 });

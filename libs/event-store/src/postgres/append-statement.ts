@@ -7,13 +7,19 @@ const TARGET = `INSERT INTO event_store.events
 
 // reserve_positions takes the transaction id and numbers the positions from it (see the migration
 // "positions from transaction ids"), then the rows go in from parallel arrays: one statement, one
-// round trip, atomic without BEGIN/COMMIT.
+// round trip, atomic without BEGIN/COMMIT. Data and metadata travel as two JSON arrays ($8, $9)
+// rather than jsonb[] literals: their texts are joined as they are, where an array literal would
+// escape every quote in them (a tenth of the ingest's Node time), and PostgreSQL parses each
+// document once (docs) and takes the n-th element for row n.
 const RESERVED_AND_INPUT = `
   reserved AS MATERIALIZED (SELECT * FROM event_store.reserve_positions($1)),
+  docs AS MATERIALIZED (SELECT $8::jsonb AS data, $9::jsonb AS metadata),
   input AS (
-    SELECT * FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $7::timestamptz[],
-                         $8::jsonb[], $9::jsonb[], $10::text[], $11::text[]) WITH ORDINALITY
-      AS i(event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash, ord))`;
+    SELECT i.event_id, i.stream_id, i.stream_revision, i.type, i.occurred_at, i.recorded_at,
+           d.data -> (i.ord::int - 1) AS data, d.metadata -> (i.ord::int - 1) AS metadata, i.hash, i.prev_hash, i.ord
+    FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::timestamptz[], $7::timestamptz[], $10::text[], $11::text[])
+           WITH ORDINALITY AS i(event_id, stream_id, stream_revision, type, occurred_at, recorded_at, hash, prev_hash, ord)
+    CROSS JOIN docs d)`;
 
 const SELECT_ROWS = `SELECT r.positions[i.ord], r.transaction_id, i.event_id, i.stream_id, i.stream_revision, i.type,
          i.occurred_at, i.recorded_at, i.data, i.metadata, i.hash, i.prev_hash
@@ -61,8 +67,8 @@ export function appendStatement(events: SerialisedEvent[], idempotency?: Idempot
     events.map(({ event }) => event.type),
     events.map(({ event }) => event.occurredAt),
     events.map(({ event }) => event.recordedAt),
-    events.map(({ dataJson }) => dataJson),
-    events.map(({ metadataJson }) => metadataJson),
+    jsonArray(events.map(({ dataJson }) => dataJson)),
+    jsonArray(events.map(({ metadataJson }) => metadataJson)),
     events.map(({ event }) => event.hash),
     events.map(({ event }) => event.prevHash),
   ];
@@ -70,6 +76,9 @@ export function appendStatement(events: SerialisedEvent[], idempotency?: Idempot
   values.push(idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.answer));
   return { name: 'event_store_append_idempotent', text: APPEND_WITH_IDEMPOTENCY, values };
 }
+
+/** Canonical JSON texts as the elements of one JSON array, written as they are. */
+const jsonArray = (texts: string[]) => `[${texts.join(',')}]`;
 
 /** The idempotency record alone, for a call whose events were all in the log already. */
 export function idempotencyStatement(

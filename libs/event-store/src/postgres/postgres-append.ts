@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { AppendResult, IdempotencyRecord, RecordedEvent, StreamAppend } from '../event-store.port.js';
 import { IdempotencyKeyTaken, WrongExpectedRevision } from '../errors.js';
-import { serialiseChain } from '../shared/chain-events.js';
+import { atPosition, serialiseChain } from '../shared/chain-events.js';
 import type { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { appendStatement, idempotencyStatement } from './append-statement.js';
 import { lookupNeeds, prepareWrite, resolveConflict, type Resolution, type StreamWrite } from './append-planning.js';
@@ -54,7 +54,7 @@ export async function appendAtomically(
       const { rows } = await pool.query<{ event_id: string; global_position: string }>(appendStatement(chained.flat(), idempotency));
       const positions = new Map(rows.map((row) => [row.event_id, Number(row.global_position)]));
       toWrite.forEach(({ index, write }, i) => {
-        const appended = chained[i]!.map(({ event }) => ({ ...event, globalPosition: positions.get(event.eventId)! }));
+        const appended = chained[i]!.map(({ event }) => atPosition(event, positions.get(event.eventId)!));
         settled.set(index, { write, appended });
         const last = appended.at(-1);
         if (last) cache.remember(write.streamId, { revision: last.streamRevision, hash: last.hash });
