@@ -4,7 +4,8 @@ import { InvalidEventEnvelope } from '../errors.js';
 import { GENESIS_HASH, eventHash } from '../hash-chain/event-hash.js';
 import { chainEvents } from './chain-events.js';
 import { StreamHeadCache } from './stream-head-cache.js';
-import { normaliseAppends } from './validate-new-events.js';
+import fc from 'fast-check';
+import { isIsoMillisUtc, normaliseAppends } from './validate-new-events.js';
 
 const event = (overrides: Partial<NewEvent> = {}): NewEvent => ({
   eventId: randomUUID(),
@@ -78,6 +79,21 @@ describe('normaliseAppends', () => {
       expect(() => normaliseAppends([{ streamId: 's', expectedRevision: 'any', events: [event({ occurredAt })] }])).toThrow(InvalidEventEnvelope);
     },
   );
+
+  it('takes an occurredAt exactly when Date writes it back unchanged (any day, hour and month, valid or not)', () => {
+    const viaDate = (text: string) => {
+      const parsed = new Date(text);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString() === text;
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    const stamp = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
+      .map(([y, mo, d, h, mi]) => `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(mi)}.${String(mi * 16).padStart(3, '0')}Z`);
+    fc.assert(fc.property(stamp, (text) => expect(isIsoMillisUtc(text)).toBe(viaDate(text))), { numRuns: 20_000 });
+    for (const text of ['2024-02-29T00:00:00.000Z', '2000-02-29T23:59:59.999Z', '1900-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z']) {
+      expect(isIsoMillisUtc(text)).toBe(viaDate(text));
+    }
+  });
 
   it('refuses a non-UUID id and the same id twice in one call', () => {
     expect(() => normaliseAppends([{ streamId: 's', expectedRevision: 'any', events: [event({ eventId: 'order-17' })] }])).toThrow(InvalidEventEnvelope);

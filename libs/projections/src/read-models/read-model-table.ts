@@ -20,7 +20,11 @@ export interface ReadModelTable<Row extends object = object> {
   insertOnly?: boolean;
 }
 
-/** The columns every fact row starts with: which event it came from, and when it happened. */
+/**
+ * The columns every fact row has: which event it came from, and when it happened. Spread it LAST in
+ * a row's literal (`{ caseId, …, ...eventFact(e) }`): on Node 20's V8, members added after a spread
+ * take a slow path (4 µs a row for three of them, against 0.2 µs this way round).
+ */
 export const eventFact = (event: EventFacts) => ({
   globalPosition: event.globalPosition,
   eventId: event.eventId,

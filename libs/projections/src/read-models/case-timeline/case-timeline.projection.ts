@@ -49,12 +49,12 @@ export const receivedCases = oneRowPerEvent(
 export const caseSortings = oneRowPerEvent(CaseSorting, ['CaseSorted'], (e): CaseSorting => {
   const d = e.data as Data<CaseSorted>;
   return {
-    ...eventFact(e),
     caseId: d.caseId,
     category: d.category,
     complexity: d.complexity,
     priority: d.priority,
     sortedBy: d.sortedBy,
+    ...eventFact(e),
   };
 });
 
@@ -64,11 +64,11 @@ export const casePriorityRaises = oneRowPerEvent(
   (e): CasePriorityRaise => {
     const d = e.data as Data<CasePriorityRaised>;
     return {
-      ...eventFact(e),
       caseId: d.caseId,
       fromPriority: d.from,
       toPriority: d.to,
       reason: d.reason,
+      ...eventFact(e),
     };
   },
 );
@@ -76,11 +76,11 @@ export const casePriorityRaises = oneRowPerEvent(
 export const caseAssignments = oneRowPerEvent(CaseAssignment, ['CaseAssigned'], (e): CaseAssignment => {
   const d = e.data as Data<CaseAssigned>;
   return {
-    ...eventFact(e),
     caseId: d.caseId,
     assigneeId: d.assigneeId,
     previousAssigneeId: d.previousAssigneeId ?? null,
     reason: d.reason,
+    ...eventFact(e),
   };
 });
 
@@ -91,20 +91,20 @@ export const caseStatusChanges = oneRowPerEvent(
     if (e.type === 'CaseResolved') {
       const d = e.data as Data<CaseResolved>;
       return {
-        ...eventFact(e),
         caseId: d.caseId,
         status: 'resolved',
         note: d.resolution,
         resolvedBy: d.resolvedBy,
+        ...eventFact(e),
       };
     }
     const d = e.data as Data<CaseReopened>;
     return {
-      ...eventFact(e),
       caseId: d.caseId,
       status: 'reopened',
       note: d.reason,
       resolvedBy: null,
+      ...eventFact(e),
     };
   },
 );
@@ -112,10 +112,10 @@ export const caseStatusChanges = oneRowPerEvent(
 export const caseResponses = oneRowPerEvent(CaseResponse, ['ResponseSent'], (e): CaseResponse => {
   const d = e.data as Data<ResponseSent>;
   return {
-    ...eventFact(e),
     caseId: d.caseId,
     channel: d.channel,
     respondedBy: d.respondedBy,
+    ...eventFact(e),
   };
 });
 
@@ -125,9 +125,9 @@ export const caseRepeatContacts = oneRowPerEvent(
   (e): CaseRepeatContact => {
     const d = e.data as Data<CaseContactRepeated>;
     return {
-      ...eventFact(e),
       caseId: d.caseId,
       channel: d.channel,
+      ...eventFact(e),
     };
   },
 );
@@ -135,9 +135,9 @@ export const caseRepeatContacts = oneRowPerEvent(
 export const caseRatings = oneRowPerEvent(CaseRating, ['SatisfactionRecorded'], (e): CaseRating => {
   const d = e.data as Data<SatisfactionRecorded>;
   return {
-    ...eventFact(e),
     caseId: d.caseId,
     rating: d.rating,
+    ...eventFact(e),
   };
 });
 

@@ -6,20 +6,19 @@ import { GoodwillBudgetAllocation, GoodwillGrant, Refund } from './sales-and-goo
 export const refunds = oneRowPerEvent(Refund, ['RefundIssued'], (e): Refund => {
   const d = e.data as RefundIssued['data'];
   return {
-    ...eventFact(e),
     refundId: d.refundId,
     orderId: d.orderId,
     caseId: d.caseId,
     amountCents: d.amountCents,
     reason: d.reason,
     issuedBy: d.issuedBy,
+    ...eventFact(e),
   };
 });
 
 export const goodwillGrants = oneRowPerEvent(GoodwillGrant, ['GoodwillGranted'], (e): GoodwillGrant => {
   const d = e.data as GoodwillGranted['data'];
   return {
-    ...eventFact(e),
     grantId: d.grantId,
     staffId: d.staffId,
     caseId: d.caseId,
@@ -30,6 +29,7 @@ export const goodwillGrants = oneRowPerEvent(GoodwillGrant, ['GoodwillGranted'],
     reason: d.reason,
     approvedBy: d.approvedBy ?? null,
     overBudget: d.overBudget,
+    ...eventFact(e),
   };
 });
 
@@ -39,11 +39,11 @@ export const goodwillBudgetAllocations = oneRowPerEvent(
   (e): GoodwillBudgetAllocation => {
     const d = e.data as GoodwillBudgetAllocated['data'];
     return {
-      ...eventFact(e),
       staffId: d.staffId,
       month: d.month,
       amountCents: d.amountCents,
       allocatedBy: d.allocatedBy,
+      ...eventFact(e),
     };
   },
 );
