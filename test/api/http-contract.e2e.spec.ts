@@ -427,6 +427,13 @@ describe('HTTP contract (SPEC §4)', () => {
       expect(await app.store.readEventsById(events.map((e) => e.eventId as string))).toEqual([]);
     });
 
+    it('a day that does not exist (2026-02-30) → 400 naming its occurredAt, not an event in March', async () => {
+      const event = orderPlaced('O-FEB30', 100, { occurredAt: '2026-02-30T08:30:00.000Z' });
+      const reply = keep(await refused(app, () => integration.post('/order-events', { events: [event] }), 400, 'VALIDATION_FAILED'));
+      expect(reply.body.details).toEqual([{ path: 'events.0.occurredAt', message: 'Not a real date-time' }]);
+      expect(await app.store.readStream('order-O-FEB30')).toEqual([]);
+    });
+
     it('an eventId already in the log or twice in the batch counts once and is listed in duplicates', async () => {
       const known = orderPlaced('O-DUP', 4200);
       expect((await integration.post('/order-events', { events: [known] })).body.appended).toBe(1);
