@@ -61,21 +61,29 @@ export function appendStatement(events: SerialisedEvent[], idempotency?: Idempot
   }
   const values: unknown[] = [
     events.length,
-    events.map(({ event }) => event.eventId),
+    plainArray(events.map(({ event }) => event.eventId)),
     events.map(({ event }) => event.streamId),
-    events.map(({ event }) => event.streamRevision),
+    plainArray(events.map(({ event }) => event.streamRevision)),
     events.map(({ event }) => event.type),
-    events.map(({ event }) => event.occurredAt),
-    events.map(({ event }) => event.recordedAt),
+    plainArray(events.map(({ event }) => event.occurredAt)),
+    plainArray(events.map(({ event }) => event.recordedAt)),
     jsonArray(events.map(({ dataJson }) => dataJson)),
     jsonArray(events.map(({ metadataJson }) => metadataJson)),
-    events.map(({ event }) => event.hash),
-    events.map(({ event }) => event.prevHash),
+    plainArray(events.map(({ event }) => event.hash)),
+    plainArray(events.map(({ event }) => event.prevHash)),
   ];
   if (!idempotency) return { name: 'event_store_append', text: APPEND, values };
   values.push(idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.answer));
   return { name: 'event_store_append_idempotent', text: APPEND_WITH_IDEMPOTENCY, values };
 }
+
+/**
+ * An array literal of values that need no quoting: UUIDs, revisions, ISO-8601 instants and hex
+ * hashes, whose formats normaliseAppends and the chain fix (no comma, brace, quote, backslash or
+ * space). pg would quote and escape each element; stream ids and types, which may hold anything,
+ * still go through pg.
+ */
+const plainArray = (values: (string | number)[]) => `{${values.join(',')}}`;
 
 /** Canonical JSON texts as the elements of one JSON array, written as they are. */
 const jsonArray = (texts: string[]) => `[${texts.join(',')}]`;
