@@ -8,6 +8,9 @@ export { canonicalJson } from './hash-chain/canonical-json.js';
 export { eventHash, GENESIS_HASH, type HashedEnvelope } from './hash-chain/event-hash.js';
 export { findChainBreak, type ChainBreak } from './hash-chain/verify-chain.js';
 
+// The instants the store takes (ISO-8601 UTC, three fractional digits, a day that exists).
+export { isCalendarDay, isIsoMillisUtc } from './shared/validate-new-events.js';
+
 // PostgreSQL adapter.
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
 export {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDay, isIsoMillisUtc } from '#event-store';
 
 /** Ids become part of stream names (`case-{caseId}`), so they are kept to a safe alphabet. */
 export const id = z
@@ -6,25 +7,22 @@ export const id = z
   .regex(/^[A-Za-z0-9._:@-]{1,100}$/, 'Use 1–100 letters, digits or . _ : @ -');
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
-/** The form the log stores: already UTC with three fractional digits, kept as it is. */
-const STORED_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * A day that exists and a time of day under 24:00 (offset included). Date would take 2026-02-30 and
  * roll it over into March; this refuses it. Then Date has the last word on what it cannot represent.
+ * The stored form is checked as the store checks it (isIsoMillisUtc), without Date.
  */
 function isRealDateTime(text: string): boolean {
+  if (isIsoMillisUtc(text)) return true;
   const parts = ISO_INSTANT.exec(text);
   if (!parts) return !Number.isNaN(Date.parse(text)); // the pattern's own message says what is wrong
-  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(parts[i]));
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(parts[i])) as [number, number, number, number, number];
   const second = Number(parts[6] ?? 0);
   const [offsetHours, offsetMinutes] = [Number(parts[7] ?? 0), Number(parts[8] ?? 0)];
-  const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
-  const daysInMonth = month === 2 && leap ? 29 : DAYS_IN_MONTH[month! - 1];
-  if (daysInMonth === undefined || day! < 1 || day! > daysInMonth) return false;
-  if (hour! > 23 || minute! > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return false;
-  return STORED_FORM.test(text) || !Number.isNaN(Date.parse(text));
+  if (!isCalendarDay(year, month, day)) return false;
+  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return false;
+  return !Number.isNaN(Date.parse(text));
 }
 
 /**
@@ -35,7 +33,7 @@ export const isoInstant = z
   .string()
   .regex(ISO_INSTANT, 'An ISO-8601 date-time with a time zone, e.g. 2026-09-01T08:30:00.000Z')
   .refine(isRealDateTime, 'Not a real date-time')
-  .transform((s) => (STORED_FORM.test(s) ? s : new Date(s).toISOString()));
+  .transform((s) => (isIsoMillisUtc(s) ? s : new Date(s).toISOString()));
 
 export const cents = z.number().int('Whole cents').min(1, 'At least 1 cent').max(Number.MAX_SAFE_INTEGER);
 /**

@@ -52,8 +52,11 @@ function normaliseEvent(event: NewEvent): NewEvent {
 export function isIsoMillisUtc(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const parts = ISO_MILLIS_UTC.exec(value);
-  if (!parts) return false;
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  return parts !== null && isCalendarDay(Number(parts[1]), Number(parts[2]), Number(parts[3]));
+}
+
+/** Whether the day exists in the proleptic Gregorian calendar Date uses (month 1–12). */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
