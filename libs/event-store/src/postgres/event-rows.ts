@@ -2,12 +2,11 @@ import pg from 'pg';
 import type { CustomTypesConfig } from 'pg';
 import type { EventFacts, RecordedEvent } from '../event-store.port.js';
 
-/** The columns every read selects, in this order (lookups UNION over them). */
-export const EVENT_COLUMNS =
-  'global_position, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash';
-
-/** The columns a facts read selects (no metadata, no hash chain), in the order of EVENT_COLUMNS. */
+/** The columns a facts read selects: every event column but metadata and the hash chain. */
 export const FACT_COLUMNS = 'global_position, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data';
+
+/** The columns every other read selects, in this order (lookups UNION over them). */
+export const EVENT_COLUMNS = `${FACT_COLUMNS}, metadata, hash, prev_hash`;
 
 /** A row as node-postgres hands it over: int8 as string, timestamptz as Date, jsonb parsed. */
 export interface EventRow {
