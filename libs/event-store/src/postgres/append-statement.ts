@@ -25,17 +25,24 @@ const SELECT_ROWS = `SELECT r.positions[i.ord], r.transaction_id, i.event_id, i.
          i.occurred_at, i.recorded_at, i.data, i.metadata, i.hash, i.prev_hash
   FROM input i CROSS JOIN reserved r`;
 
-// One event, the common case of a command: scalar parameters, no arrays to encode or unnest.
-const APPEND_ONE = `WITH reserved AS MATERIALIZED (SELECT * FROM event_store.reserve_positions(1))
-  ${TARGET}
-  SELECT r.positions[1], r.transaction_id, $1::uuid, $2::text, $3::bigint, $4::text, $5::timestamptz, $6::timestamptz,
-         $7::jsonb, $8::jsonb, $9::text, $10::text
-  FROM reserved r
-  RETURNING event_id, global_position`;
+// The answer is one row, whatever the number of events: the positions reserve_positions gave, as
+// the text of an array (row n took element n). One row per event (RETURNING) cost the ingest a
+// parsed row and a map entry per event for what this one string says.
+const POSITIONS = `SELECT r.positions::text AS positions FROM reserved r`;
 
-const APPEND = `WITH ${RESERVED_AND_INPUT}
-  ${TARGET} ${SELECT_ROWS}
-  RETURNING event_id, global_position`;
+// One event, the common case of a command: scalar parameters, no arrays to encode or unnest.
+const APPEND_ONE = `WITH reserved AS MATERIALIZED (SELECT * FROM event_store.reserve_positions(1)),
+  inserted AS (
+    ${TARGET}
+    SELECT r.positions[1], r.transaction_id, $1::uuid, $2::text, $3::bigint, $4::text, $5::timestamptz, $6::timestamptz,
+           $7::jsonb, $8::jsonb, $9::text, $10::text
+    FROM reserved r)
+  ${POSITIONS}`;
+
+// A data-modifying WITH runs to completion whether or not the final SELECT reads it.
+const APPEND = `WITH ${RESERVED_AND_INPUT},
+  inserted AS (${TARGET} ${SELECT_ROWS})
+  ${POSITIONS}`;
 
 // The idempotency record rides in the same statement, so it is stored exactly when the events are.
 const APPEND_WITH_IDEMPOTENCY = `WITH ${RESERVED_AND_INPUT},
@@ -43,11 +50,12 @@ const APPEND_WITH_IDEMPOTENCY = `WITH ${RESERVED_AND_INPUT},
   recorded AS (
     INSERT INTO event_store.idempotency_keys (key, request_hash, answer, stream_id, revision, global_position)
     SELECT $12, $13, $14::jsonb, stream_id, stream_revision, global_position FROM inserted ORDER BY global_position DESC LIMIT 1)
-  SELECT event_id, global_position FROM inserted`;
+  ${POSITIONS}`;
 
 /**
  * Inserts chained events (any number of streams) and, when given, the idempotency record. Data and
- * metadata go in as the canonical JSON they were hashed from, serialised once.
+ * metadata go in as the canonical JSON they were hashed from, serialised once. Answers one row,
+ * `{ positions }`: read it with `positionsOf`.
  */
 export function appendStatement(events: SerialisedEvent[], idempotency?: IdempotencyRecord): QueryConfig {
   // Named: each pooled connection parses and plans the statement once.
@@ -87,6 +95,13 @@ const plainArray = (values: (string | number)[]) => `{${values.join(',')}}`;
 
 /** Canonical JSON texts as the elements of one JSON array, written as they are. */
 const jsonArray = (texts: string[]) => `[${texts.join(',')}]`;
+
+/** The global positions an append statement answered, the n-th for its n-th event: "{101,102}" → [101, 102]. */
+export function positionsOf(rows: { positions: string }[]): number[] {
+  const text = rows[0]?.positions;
+  if (text === undefined || text.length < 3) throw new Error('event_store: an append answered no positions');
+  return text.slice(1, -1).split(',').map(Number);
+}
 
 /** The idempotency record alone, for a call whose events were all in the log already. */
 export function idempotencyStatement(

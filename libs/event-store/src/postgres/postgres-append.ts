@@ -3,7 +3,7 @@ import type { AppendResult, IdempotencyRecord, RecordedEvent, StreamAppend } fro
 import { IdempotencyKeyTaken, WrongExpectedRevision } from '../errors.js';
 import { atPosition, serialiseChain } from '../shared/chain-events.js';
 import type { StreamHeadCache } from '../shared/stream-head-cache.js';
-import { appendStatement, idempotencyStatement } from './append-statement.js';
+import { appendStatement, idempotencyStatement, positionsOf } from './append-statement.js';
 import { lookupNeeds, prepareWrite, resolveConflict, type Resolution, type StreamWrite } from './append-planning.js';
 import { IDEMPOTENCY_KEY, isUniqueViolation } from './pg-errors.js';
 import { lookupStreams, type StreamLookup } from './stream-lookup.js';
@@ -51,10 +51,11 @@ export async function appendAtomically(
       break;
     }
     try {
-      const { rows } = await pool.query<{ event_id: string; global_position: string }>(appendStatement(chained.flat(), idempotency));
-      const positions = new Map(rows.map((row) => [row.event_id, Number(row.global_position)]));
+      const { rows } = await pool.query<{ positions: string }>(appendStatement(chained.flat(), idempotency));
+      const positions = positionsOf(rows);
+      let next = 0; // the statement's n-th event is chained.flat()[n]
       toWrite.forEach(({ index, write }, i) => {
-        const appended = chained[i]!.map(({ event }) => atPosition(event, positions.get(event.eventId)!));
+        const appended = chained[i]!.map(({ event }) => atPosition(event, positions[next++]!));
         settled.set(index, { write, appended });
         const last = appended.at(-1);
         if (last) cache.remember(write.streamId, { revision: last.streamRevision, hash: last.hash });

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../src/event-store.port.js';
 import { createDatabase } from '../../src/embedded/create-database.js';
-import { appendStatement } from '../../src/postgres/append-statement.js';
+import { appendStatement, positionsOf } from '../../src/postgres/append-statement.js';
 import { EVENT_STORE_MIGRATIONS_TABLE, eventStoreMigrations, migrateEventStore, runMigrationsOnce } from '../../src/postgres/migrate.js';
 import { PostgresEventStore } from '../../src/postgres/postgres-event-store.js';
 import { APPLICATION_ROLE } from '../../src/postgres/migrations/1763900000001-guard-append-only.js';
@@ -41,10 +41,10 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       const late = serialiseChain(lateStream, null, [aNewEvent()], new Date().toISOString());
       try {
         await writer.query('BEGIN');
-        const { rows } = await writer.query<{ global_position: string }>(appendStatement(late));
+        const { rows } = await writer.query<{ positions: string }>(appendStatement(late));
         const earlyStream = aStream();
         const early = await store.appendToStream(earlyStream, someEvents(2), { expectedRevision: 'no_stream' });
-        expect(early.events[0]!.globalPosition).toBeGreaterThan(Number(rows[0]!.global_position));
+        expect(early.events[0]!.globalPosition).toBeGreaterThan(positionsOf(rows)[0]!);
 
         // Committed events above the open transaction's position are held back, in readAll and live.
         expect(await store.readAll({ after: start })).toEqual([]);
