@@ -454,6 +454,19 @@ describe('HTTP contract (SPEC §4)', () => {
       ]);
     });
 
+    it('an eventId the log holds under another order is a duplicate too; the rest of the batch goes in', async () => {
+      const known = orderPlaced('O-FIRST-HOME', 500);
+      expectStatus(await integration.post('/order-events', { events: [known] }), 200);
+      const moved = { ...known, orderId: 'O-SECOND-HOME' };
+      const fresh = orderPlaced('O-BESIDE-MOVED', 600);
+      const reply = await integration.post('/order-events', { events: [moved, fresh] });
+      expect(reply.status).toBe(200);
+      const beside = await app.store.readStream('order-O-BESIDE-MOVED');
+      expect(reply.body).toEqual({ appended: 1, duplicates: [known.eventId], globalPosition: beside[0]!.globalPosition });
+      expect(beside.map((e) => e.eventId)).toEqual([fresh.eventId]);
+      expect(await app.store.readStream('order-O-SECOND-HOME')).toEqual([]);
+    });
+
     it('an OrderPlaced for an order the log already knows goes after its facts, beside new orders in the batch', async () => {
       // The handler first writes a batch's OrderPlaced orders as new streams; here one is not.
       const shippedFirst = orderEvent('OrderShipped', 'O-LATE');

@@ -87,6 +87,11 @@ export interface AppendResult {
   globalPosition: number;
   /** The events now in the stream for this append, in order (recorded envelopes). */
   events: RecordedEvent[];
+  /**
+   * Ids of `events` that an earlier call had logged: an idempotent repeat left them as they were.
+   * The rest this call appended. Empty for a first write; every id for a whole repeat.
+   */
+  alreadyLogged: string[];
 }
 
 export interface ReadStreamOptions {

@@ -2,6 +2,7 @@ import { NO_STREAM, WrongExpectedVersionError, type EventStoreDBClient } from '@
 import type { AppendResult, RecordedEvent, StreamAppend } from '../event-store.port.js';
 import { WrongExpectedRevision } from '../errors.js';
 import { chainEvents, type StreamHead } from '../shared/chain-events.js';
+import { loggedBefore } from '../shared/logged-before.js';
 import type { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { toEventData } from './esdb-envelope.js';
 import { claimEventIds } from './esdb-event-ids.js';
@@ -32,7 +33,7 @@ export async function appendToOneStream(
 ): Promise<AppendResult> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const plan = await planAppend(client, cache, append);
-    if (plan.toAppend.length === 0) return toResult(append, plan, []);
+    if (plan.toAppend.length === 0) return toResult(append, plan, [], []);
     await claimEventIds(client, append.streamId, plan.toAppend.map((e) => e.eventId));
     const chained = chainEvents(append.streamId, plan.head, plan.toAppend, recordedAt);
     try {
@@ -46,11 +47,13 @@ export async function appendToOneStream(
       continue;
     }
     // Positions come from reading back; this also returns the originals when ESDB recognised a
-    // repeated write (same ids at the same expected revision) and wrote nothing.
+    // repeated write (same ids at the same expected revision) and wrote nothing. Those carry an
+    // earlier call's recordedAt, so their hashes differ from the ones chained here.
     const appended = await readStreamEvents(client, append.streamId, { fromRevision: chained[0]!.streamRevision, maxCount: chained.length });
     const last = appended.at(-1);
     if (last) cache.remember(append.streamId, { revision: last.streamRevision, hash: last.hash });
-    return toResult(append, plan, appended);
+    const repeated = appended.filter((event, i) => event.hash !== chained[i]?.hash);
+    return toResult(append, plan, appended, repeated);
   }
   throw new WrongExpectedRevision(append.streamId, append.expectedRevision, cache.get(append.streamId)?.revision ?? 'no_stream');
 }
@@ -95,7 +98,7 @@ function holds(expected: StreamAppend['expectedRevision'], last: RecordedEvent |
   return last?.streamRevision === expected;
 }
 
-function toResult(append: StreamAppend, plan: Plan, appended: RecordedEvent[]): AppendResult {
+function toResult(append: StreamAppend, plan: Plan, appended: RecordedEvent[], repeated: RecordedEvent[]): AppendResult {
   const byId = new Map([...plan.present, ...appended].map((event) => [event.eventId, event]));
   const reference = appended.at(-1) ?? plan.present.reduce<RecordedEvent | undefined>((max, e) => (!max || e.streamRevision > max.streamRevision ? e : max), undefined) ?? plan.last;
   return {
@@ -103,5 +106,6 @@ function toResult(append: StreamAppend, plan: Plan, appended: RecordedEvent[]): 
     nextExpectedRevision: reference?.streamRevision ?? -1,
     globalPosition: reference?.globalPosition ?? 0,
     events: append.events.map((event) => byId.get(event.eventId)!),
+    alreadyLogged: loggedBefore(append, [...plan.present, ...repeated]),
   };
 }

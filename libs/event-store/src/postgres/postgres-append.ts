@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { AppendResult, IdempotencyRecord, RecordedEvent, StreamAppend } from '../event-store.port.js';
 import { IdempotencyKeyTaken, WrongExpectedRevision } from '../errors.js';
 import { atPosition, serialiseChain } from '../shared/chain-events.js';
+import { loggedBefore } from '../shared/logged-before.js';
 import type { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { appendStatement, idempotencyStatement, positionsOf } from './append-statement.js';
 import { lookupNeeds, prepareWrite, resolveConflict, type Resolution, type StreamWrite } from './append-planning.js';
@@ -142,6 +143,7 @@ function toResult(append: StreamAppend, { write, appended }: Settled): AppendRes
     nextExpectedRevision: reference?.streamRevision ?? -1,
     globalPosition: reference?.globalPosition ?? 0,
     events,
+    alreadyLogged: loggedBefore(append, write.present),
   };
 }
 

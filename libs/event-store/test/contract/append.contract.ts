@@ -30,7 +30,7 @@ export function appendContract(ctx: ContractContext): void {
       }
       expect(read[0]!.prevHash).toBe(GENESIS_HASH);
       expect(findChainBreak(read)).toBeNull();
-      expect(result).toEqual({ streamId, nextExpectedRevision: 2, globalPosition: read[2]!.globalPosition, events: read });
+      expect(result).toEqual({ streamId, nextExpectedRevision: 2, globalPosition: read[2]!.globalPosition, events: read, alreadyLogged: [] });
     });
 
     it('continues the chain across appends', async () => {

@@ -16,7 +16,8 @@ export function idempotencyContract(ctx: ContractContext): void {
       const events = someEvents(2);
       const first = await ctx.store().appendToStream(streamId, events, { expectedRevision: 'no_stream' });
       const again = await ctx.store().appendToStream(streamId, events, { expectedRevision: 'no_stream' });
-      expect(again).toEqual(first);
+      expect(first.alreadyLogged).toEqual([]);
+      expect(again).toEqual({ ...first, alreadyLogged: events.map((e) => e.eventId) });
       expect(await ctx.store().readStream(streamId)).toHaveLength(2);
     });
 
@@ -29,6 +30,7 @@ export function idempotencyContract(ctx: ContractContext): void {
       const again = await ctx.store().appendToStream(streamId, retried, { expectedRevision: 0 });
       expect(again.events).toEqual(first.events);
       expect(again.globalPosition).toBe(first.globalPosition);
+      expect(again.alreadyLogged).toEqual(retried.map((e) => e.eventId));
       expect(revisionsOf(await ctx.store().readStream(streamId))).toEqual([0, 1, 2, 3]);
     });
 
@@ -52,7 +54,21 @@ export function idempotencyContract(ctx: ContractContext): void {
       expect(redelivered.events[0]).toEqual(first.events[1]);
       expect(redelivered.events[1]).toMatchObject({ eventId: returned!.eventId, streamRevision: 2, prevHash: first.events[1]!.hash });
       expect(redelivered.nextExpectedRevision).toBe(2);
+      expect([first.alreadyLogged, redelivered.alreadyLogged]).toEqual([[], [shipped!.eventId]]);
       expect((await ctx.store().readStream(streamId)).map((e) => e.eventId)).toEqual([placed, shipped, returned].map((e) => e!.eventId));
+    });
+
+    it('tells, stream by stream, which ids of a partly repeated call were logged before (a redelivered chunk)', async () => {
+      const [repeated, fresh] = [aStream('order'), aStream('order')];
+      const earlier = someEvents(2);
+      await ctx.store().appendToStream(repeated, earlier, { expectedRevision: 'no_stream' });
+      const results = await ctx.store().appendToStreams([
+        { streamId: repeated, events: earlier, expectedRevision: 'no_stream' },
+        { streamId: fresh, events: someEvents(1), expectedRevision: 'no_stream' },
+      ]);
+      expect(results.map((r) => r.alreadyLogged)).toEqual([earlier.map((e) => e.eventId), []]);
+      expect(await ctx.store().readStream(repeated)).toHaveLength(2);
+      expect(await ctx.store().readStream(fresh)).toEqual(results[1]!.events);
     });
 
     it('finds events by id, wherever they are', async () => {
