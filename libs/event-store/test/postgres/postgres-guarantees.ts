@@ -19,6 +19,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const settledWithin = async (promise: Promise<unknown>, ms: number) =>
   Promise.race([promise.then(() => true), sleep(ms).then(() => false)]);
 
+/** A database of the test's own on the harness's server, dropped when it ends: the machine's server keeps no leftovers. */
+async function withOwnDatabase(serverUrl: string, prefix: string, work: (url: string) => Promise<void>): Promise<void> {
+  const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
+  const url = await createDatabase(serverUrl, name);
+  try {
+    await work(url);
+  } finally {
+    const client = await connect(serverUrl);
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
 async function connect(url: string, role?: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, ...(role ? { options: `-c role=${role}` } : {}) });
   await client.connect();
@@ -131,56 +147,56 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       expect(statements.filter((text) => !text.includes('pg_notify'))).toHaveLength(1);
     });
 
-    it('numbers positions from transaction ids after a log written under the old sequence, keeping the order', async () => {
-      const url = await createDatabase(harness().url(), `positions_${randomUUID().replaceAll('-', '')}`);
-      const lock: [number, number] = [1701999001, 0];
-      const [positionsFromXids] = eventStoreMigrations.slice(-1);
-      // The log as the first release wrote it: sequence positions under the advisory lock.
-      await runMigrationsOnce(url, eventStoreMigrations.slice(0, -1), EVENT_STORE_MIGRATIONS_TABLE, lock);
-      const before = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 2 });
-      const old = await before.appendToStream(aStream(), someEvents(3), { expectedRevision: 'no_stream' });
-      await before.close();
-      expect(old.events.map((e) => e.globalPosition)).toEqual([1, 2, 3]);
+    it('numbers positions from transaction ids after a log written under the old sequence, keeping the order', () =>
+      withOwnDatabase(harness().url(), 'positions', async (url) => {
+        const lock: [number, number] = [1701999001, 0];
+        const [positionsFromXids] = eventStoreMigrations.slice(-1);
+        // The log as the first release wrote it: sequence positions under the advisory lock.
+        await runMigrationsOnce(url, eventStoreMigrations.slice(0, -1), EVENT_STORE_MIGRATIONS_TABLE, lock);
+        const before = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 2 });
+        const old = await before.appendToStream(aStream(), someEvents(3), { expectedRevision: 'no_stream' });
+        await before.close();
+        expect(old.events.map((e) => e.globalPosition)).toEqual([1, 2, 3]);
 
-      await runMigrationsOnce(url, eventStoreMigrations, EVENT_STORE_MIGRATIONS_TABLE, lock);
-      expect(positionsFromXids!.name).toMatch(/PositionsFromTransactionIds/);
-      const after = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 4 });
-      try {
-        const streams = Array.from({ length: 8 }, () => aStream());
-        const appended = await Promise.all(streams.map((s) => after.appendToStream(s, someEvents(2), { expectedRevision: 'no_stream' })));
-        const newPositions = appended.flatMap((r) => r.events.map((e) => e.globalPosition));
-        expect(Math.min(...newPositions)).toBeGreaterThan(3);
-        for (const result of appended) expect(result.events[1]!.globalPosition).toBe(result.events[0]!.globalPosition + 1);
-        const all = await after.readAll();
-        expect(all.map((e) => e.globalPosition)).toEqual([...all.map((e) => e.globalPosition)].sort((a, b) => a - b));
-        expect(all.map((e) => e.eventId)).toEqual([...old.events, ...appended.flatMap((r) => r.events)].sort((a, b) => a.globalPosition - b.globalPosition).map((e) => e.eventId));
-        expect(await after.countEvents({ after: 0, upTo: await after.headPosition(), limit: 1000 })).toBe(19);
-      } finally {
-        await after.close();
-      }
-      // An INSERT that bypasses reserve_positions no longer gets a (low) sequence position.
-      const client = await connect(url);
-      try {
-        await expect(
-          client.query(`INSERT INTO event_store.events (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)
-                        VALUES (gen_random_uuid(), 'x', 0, 't', now(), now(), '{}', '{}', '', '')`),
-        ).rejects.toThrow(/global_position/);
-      } finally {
-        await client.end();
-      }
-    }, 30_000);
+        await runMigrationsOnce(url, eventStoreMigrations, EVENT_STORE_MIGRATIONS_TABLE, lock);
+        expect(positionsFromXids!.name).toMatch(/PositionsFromTransactionIds/);
+        const after = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 4 });
+        try {
+          const streams = Array.from({ length: 8 }, () => aStream());
+          const appended = await Promise.all(streams.map((s) => after.appendToStream(s, someEvents(2), { expectedRevision: 'no_stream' })));
+          const newPositions = appended.flatMap((r) => r.events.map((e) => e.globalPosition));
+          expect(Math.min(...newPositions)).toBeGreaterThan(3);
+          for (const result of appended) expect(result.events[1]!.globalPosition).toBe(result.events[0]!.globalPosition + 1);
+          const all = await after.readAll();
+          expect(all.map((e) => e.globalPosition)).toEqual([...all.map((e) => e.globalPosition)].sort((a, b) => a - b));
+          expect(all.map((e) => e.eventId)).toEqual([...old.events, ...appended.flatMap((r) => r.events)].sort((a, b) => a.globalPosition - b.globalPosition).map((e) => e.eventId));
+          expect(await after.countEvents({ after: 0, upTo: await after.headPosition(), limit: 1000 })).toBe(19);
+        } finally {
+          await after.close();
+        }
+        // An INSERT that bypasses reserve_positions no longer gets a (low) sequence position.
+        const client = await connect(url);
+        try {
+          await expect(
+            client.query(`INSERT INTO event_store.events (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)
+                          VALUES (gen_random_uuid(), 'x', 0, 't', now(), now(), '{}', '{}', '', '')`),
+          ).rejects.toThrow(/global_position/);
+        } finally {
+          await client.end();
+        }
+      }), 30_000);
 
-    it('migrates a fresh database from two processes at once, and again as a no-op', async () => {
-      const url = await createDatabase(harness().url(), `migrate_${randomUUID().replaceAll('-', '')}`);
-      await Promise.all([migrateEventStore(url), migrateEventStore(url)]);
-      await migrateEventStore(url);
-      const client = await connect(url);
-      try {
-        const { rows } = await client.query(`SELECT count(*)::int AS n FROM event_store_migrations`);
-        expect(rows[0].n).toBe(eventStoreMigrations.length);
-      } finally {
-        await client.end();
-      }
-    }, 30_000);
+    it('migrates a fresh database from two processes at once, and again as a no-op', () =>
+      withOwnDatabase(harness().url(), 'migrate', async (url) => {
+        await Promise.all([migrateEventStore(url), migrateEventStore(url)]);
+        await migrateEventStore(url);
+        const client = await connect(url);
+        try {
+          const { rows } = await client.query(`SELECT count(*)::int AS n FROM event_store_migrations`);
+          expect(rows[0].n).toBe(eventStoreMigrations.length);
+        } finally {
+          await client.end();
+        }
+      }), 30_000);
   });
 }
