@@ -30,14 +30,14 @@ const SELECT_ROWS = `SELECT r.positions[i.ord], r.transaction_id, i.event_id, i.
 // parsed row and a map entry per event for what this one string says.
 const POSITIONS = `SELECT r.positions::text AS positions FROM reserved r`;
 
-// One event, the common case of a command: scalar parameters, no arrays to encode or unnest.
-const APPEND_ONE = `WITH reserved AS MATERIALIZED (SELECT * FROM event_store.reserve_positions(1)),
-  inserted AS (
-    ${TARGET}
-    SELECT r.positions[1], r.transaction_id, $1::uuid, $2::text, $3::bigint, $4::text, $5::timestamptz, $6::timestamptz,
-           $7::jsonb, $8::jsonb, $9::text, $10::text
-    FROM reserved r)
-  ${POSITIONS}`;
+// One event, the common case of a command: scalar parameters, no arrays to encode or unnest; the
+// one row inserted answers in the same form.
+const APPEND_ONE = `WITH reserved AS MATERIALIZED (SELECT * FROM event_store.reserve_positions(1))
+  ${TARGET}
+  SELECT r.positions[1], r.transaction_id, $1::uuid, $2::text, $3::bigint, $4::text, $5::timestamptz, $6::timestamptz,
+         $7::jsonb, $8::jsonb, $9::text, $10::text
+  FROM reserved r
+  RETURNING ARRAY[global_position]::text AS positions`;
 
 // A data-modifying WITH runs to completion whether or not the final SELECT reads it.
 const APPEND = `WITH ${RESERVED_AND_INPUT},
