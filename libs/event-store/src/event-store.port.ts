@@ -88,8 +88,9 @@ export interface AppendResult {
   /** The events now in the stream for this append, in order (recorded envelopes). */
   events: RecordedEvent[];
   /**
-   * Ids of `events` that an earlier call had logged: an idempotent repeat left them as they were.
-   * The rest this call appended. Empty for a first write; every id for a whole repeat.
+   * Ids of `events` that another call had logged (an earlier one, or a racing one that committed
+   * first): this call left them as they were and appended the rest. Empty for a first write;
+   * every id for a whole repeat.
    */
   alreadyLogged: string[];
 }
