@@ -22,18 +22,18 @@ export async function freshLocalDatabase(prefix: string): Promise<FreshDatabase 
   }
   const name = `${prefix}_${process.pid}_${Date.now()}`;
   const url = await createDatabase(LOCAL_POSTGRES_URL, name);
-  return {
-    url,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: LOCAL_POSTGRES_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return { url, drop: () => dropDatabase(LOCAL_POSTGRES_URL, name) };
+}
+
+/** Drops database `name` of the server at `serverUrl`, whoever is still connected to it. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function answers(url: string): Promise<boolean> {

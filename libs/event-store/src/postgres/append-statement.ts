@@ -97,10 +97,11 @@ const plainArray = (values: (string | number)[]) => `{${values.join(',')}}`;
 const jsonArray = (texts: string[]) => `[${texts.join(',')}]`;
 
 /** The global positions an append statement answered, the n-th for its n-th event: "{101,102}" → [101, 102]. */
-export function positionsOf(rows: { positions: string }[]): number[] {
+export function positionsOf(rows: { positions: string }[], count: number): number[] {
   const text = rows[0]?.positions;
-  if (text === undefined || text.length < 3) throw new Error('event_store: an append answered no positions');
-  return text.slice(1, -1).split(',').map(Number);
+  const positions = text === undefined || text.length < 3 ? [] : text.slice(1, -1).split(',').map(Number);
+  if (positions.length !== count) throw new Error(`event_store: an append of ${count} events answered ${positions.length} positions`);
+  return positions;
 }
 
 /** The idempotency record alone, for a call whose events were all in the log already. */

@@ -52,9 +52,10 @@ export async function appendAtomically(
       break;
     }
     try {
-      const { rows } = await pool.query<{ positions: string }>(appendStatement(chained.flat(), idempotency));
-      const positions = positionsOf(rows);
-      let next = 0; // the statement's n-th event is chained.flat()[n]
+      const serialised = chained.flat();
+      const { rows } = await pool.query<{ positions: string }>(appendStatement(serialised, idempotency));
+      const positions = positionsOf(rows, serialised.length);
+      let next = 0; // the statement's n-th event is serialised[n]
       toWrite.forEach(({ index, write }, i) => {
         const appended = chained[i]!.map(({ event }) => atPosition(event, positions[next++]!));
         settled.set(index, { write, appended });
