@@ -134,8 +134,8 @@ function presentOnly(streamId: string, present: RecordedEvent[]): StreamWrite {
 }
 
 function toResult(append: StreamAppend, { write, appended }: Settled): AppendResult {
-  const byId = new Map([...write.present, ...appended].map((event) => [event.eventId, event]));
-  const events = append.events.map((event) => byId.get(event.eventId)!);
+  // Nothing was there before (the common case): what was appended is the append, in its order.
+  const events = write.present.length === 0 ? appended : inAppendOrder(append, [...write.present, ...appended]);
   // Newly appended: the stream's new head. A repeat: the original append's last event (as
   // EventStoreDB answers an idempotent write). Nothing named: the head as read.
   const reference = appended.at(-1) ?? latest(write.present) ?? write.lastRead;
@@ -146,6 +146,11 @@ function toResult(append: StreamAppend, { write, appended }: Settled): AppendRes
     events,
     alreadyLogged: loggedBefore(append, write.present),
   };
+}
+
+function inAppendOrder(append: StreamAppend, logged: RecordedEvent[]): RecordedEvent[] {
+  const byId = new Map(logged.map((event) => [event.eventId, event]));
+  return append.events.map((event) => byId.get(event.eventId)!);
 }
 
 function latest(events: RecordedEvent[]): RecordedEvent | undefined {
