@@ -2,7 +2,7 @@ import { NO_STREAM, WrongExpectedVersionError, type EventStoreDBClient } from '@
 import type { AppendResult, RecordedEvent, StreamAppend } from '../event-store.port.js';
 import { WrongExpectedRevision } from '../errors.js';
 import { chainEvents, type StreamHead } from '../shared/chain-events.js';
-import { loggedBefore } from '../shared/logged-before.js';
+import { inAppendOrder, loggedBefore } from '../shared/append-answer.js';
 import type { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { toEventData } from './esdb-envelope.js';
 import { claimEventIds } from './esdb-event-ids.js';
@@ -99,13 +99,12 @@ function holds(expected: StreamAppend['expectedRevision'], last: RecordedEvent |
 }
 
 function toResult(append: StreamAppend, plan: Plan, appended: RecordedEvent[], repeated: RecordedEvent[]): AppendResult {
-  const byId = new Map([...plan.present, ...appended].map((event) => [event.eventId, event]));
   const reference = appended.at(-1) ?? plan.present.reduce<RecordedEvent | undefined>((max, e) => (!max || e.streamRevision > max.streamRevision ? e : max), undefined) ?? plan.last;
   return {
     streamId: append.streamId,
     nextExpectedRevision: reference?.streamRevision ?? -1,
     globalPosition: reference?.globalPosition ?? 0,
-    events: append.events.map((event) => byId.get(event.eventId)!),
+    events: inAppendOrder(append, [...plan.present, ...appended]),
     alreadyLogged: loggedBefore(append, [...plan.present, ...repeated]),
   };
 }

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { AppendResult, IdempotencyRecord, RecordedEvent, StreamAppend } from '../event-store.port.js';
 import { IdempotencyKeyTaken, WrongExpectedRevision } from '../errors.js';
 import { atPosition, serialiseChain } from '../shared/chain-events.js';
-import { loggedBefore } from '../shared/logged-before.js';
+import { inAppendOrder, loggedBefore } from '../shared/append-answer.js';
 import type { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { appendStatement, idempotencyStatement, positionsOf } from './append-statement.js';
 import { lookupNeeds, prepareWrite, resolveConflict, type Resolution, type StreamWrite } from './append-planning.js';
@@ -146,11 +146,6 @@ function toResult(append: StreamAppend, { write, appended }: Settled): AppendRes
     events,
     alreadyLogged: loggedBefore(append, write.present),
   };
-}
-
-function inAppendOrder(append: StreamAppend, logged: RecordedEvent[]): RecordedEvent[] {
-  const byId = new Map(logged.map((event) => [event.eventId, event]));
-  return append.events.map((event) => byId.get(event.eventId)!);
 }
 
 function latest(events: RecordedEvent[]): RecordedEvent | undefined {
