@@ -20,7 +20,9 @@ for (const [key, entry] of Object.entries(lock.packages ?? {})) {
   if (missing.length > 0) problems.push(`${key}: no ${missing.join(', no ')}`);
 }
 if (problems.length > 0) fail(problems);
-console.log(`lock: ${Object.keys(lock.packages).length - 1} package entries, each with a version and an integrity`);
+console.log(
+  `lock: ${Object.keys(lock.packages).length - 1} package entries, each with a version and an integrity`,
+);
 
 function fail(lines) {
   console.error(`lock: ${path} cannot be installed on a fresh machine:`);

@@ -34,8 +34,9 @@ export async function startStandalone(
   env: Record<string, string> = {},
   timeoutMs = 60_000,
   nodeFlags: string[] = [],
+  args: string[] = [],
 ): Promise<RunningStandalone> {
-  const child = spawn(process.execPath, [...nodeFlags, 'dist/apps/standalone/src/main.js'], {
+  const child = spawn(process.execPath, [...nodeFlags, 'dist/apps/standalone/src/main.js', ...args], {
     cwd: packageRoot(),
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

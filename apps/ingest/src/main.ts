@@ -4,8 +4,10 @@
 import { pino } from 'pino';
 import { migrateEventStore, PostgresEventStore } from '#event-store';
 import { startIngest } from '#messaging';
+import { readEnvFile } from '#config';
 import { loadIngestEnvironment } from './ingest-environment.js';
 
+readEnvFile();
 const { config, groupId, sessionTimeoutMs } = loadIngestEnvironment();
 const logger = pino({ name: 'caseledger-ingest', level: config.logLevel });
 

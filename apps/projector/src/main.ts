@@ -3,10 +3,11 @@
 // Needs DATABASE_URL. SIGTERM / SIGINT: the batch in hand commits, the lock is released, exit 0.
 import pg from 'pg';
 import { pino } from 'pino';
-import { ConfigurationError, loadConfig } from '#config';
+import { ConfigurationError, loadConfig, readEnvFile } from '#config';
 import { migrateEventStore, PostgresEventStore, withApplicationRole } from '#event-store';
 import { migrateReadModels, startProjector } from '#projections';
 
+readEnvFile();
 const config = loadConfig();
 if (!config.databaseUrl)
   throw new ConfigurationError('Invalid configuration:\n  DATABASE_URL: required by apps/projector');

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
-import { loadConfig, ConfigurationError } from '#config';
+import { loadConfig, ConfigurationError, readEnvFile } from '#config';
 import { jwtSecret, openDatabase, openEventStore } from '#runtime';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
 import { printWelcome } from './welcome.js';
+import { demo } from './demo/demo.js';
 import { startKafkaParts } from './kafka-parts.js';
 import { startProjectionParts } from './projection-parts.js';
 import { PostgresAuditLog } from '#audit';
@@ -18,6 +19,7 @@ import type { HealthContributor } from '../../api/src/health/health-contributor.
  * in-flight requests, then stop the parts in reverse order; the database stops last and cleanly.
  */
 async function main(): Promise<void> {
+  readEnvFile();
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: { service: 'caseledger' } });
   const database = await openDatabase(config);
@@ -66,7 +68,8 @@ async function main(): Promise<void> {
     stops.push(() => app.close());
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
     const adminToken = await new JwtVerifier(secret).sign('admin', ['admin']);
-    printWelcome({ url, adminToken, secretSource: source, dataDir: config.dataDir, database: database.embedded ? 'embedded' : 'external' });
+    const demoLines = process.argv.includes('--demo') ? await demo({ url, secret, logIsEmpty: (await store.headPosition()) === 0 }) : undefined;
+    printWelcome({ url, adminToken, secretSource: source, dataDir: config.dataDir, database: database.embedded ? 'embedded' : 'external', demo: demoLines });
   } catch (error) {
     logger.error({ err: error }, 'start-up failed');
     await stop('start-up failure', 1);

@@ -1,5 +1,5 @@
 /** What a newcomer needs after `npm start`: where it listens, a token, a request to paste. */
-export function printWelcome(p: { url: string; adminToken: string; secretSource: string; dataDir: string; database: string }): void {
+export function printWelcome(p: { url: string; adminToken: string; secretSource: string; dataDir: string; database: string; demo?: string[] }): void {
   const lines = [
     '',
     `Caseledger is listening on ${p.url}`,
@@ -13,6 +13,7 @@ export function printWelcome(p: { url: string; adminToken: string; secretSource:
     'Try it:',
     `  curl -s -X POST ${p.url}/cases -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\`,
     `    -d '{"channel":"mail","complainant":{"type":"distributor","id":"D-17"},"subject":"Broken lid","body":"The lid arrived cracked."}'`,
+    ...(p.demo ?? []),
     '',
     `Caseledger ready ${p.url}`,
     '',

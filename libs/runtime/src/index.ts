@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './jwt-secret.js';
 export * from './event-store-factory.js';
 export * from './operator-database.js';
+export * from './mint-token.js';

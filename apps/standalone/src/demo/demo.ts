@@ -1,0 +1,81 @@
+import { mintToken } from '#runtime';
+import { ANALYST, AUDITOR, DEMO_STAFF, INTAKE, ORDER_FEED, SORTER, SUPERVISOR } from './demo-department.js';
+import { demoMonth } from './demo-month.js';
+import { runDemoMonth, type DemoClient } from './demo-runner.js';
+
+/** Demo tokens live as long as a working day: long enough to look around, short enough to leak. */
+const DEMO_TOKEN_TTL = '8h';
+
+const ROLE_TOKENS: Array<{ variable: string; sub: string; roles: string[] }> = [
+  { variable: 'SUPERVISOR_TOKEN', sub: SUPERVISOR, roles: ['supervisor'] },
+  { variable: 'CORRESPONDENT_TOKEN', sub: 'C-1', roles: ['correspondent'] },
+  { variable: 'SORTER_TOKEN', sub: SORTER, roles: ['sorter'] },
+  { variable: 'INTAKE_TOKEN', sub: INTAKE, roles: ['intake'] },
+  { variable: 'AUDITOR_TOKEN', sub: AUDITOR, roles: ['auditor'] },
+  { variable: 'ANALYST_TOKEN', sub: ANALYST, roles: ['analyst'] },
+  { variable: 'INTEGRATION_TOKEN', sub: ORDER_FEED, roles: ['integration'] },
+];
+
+/**
+ * `npm run demo`: on an empty log, a realistic month of the department is sent through the API the
+ * server has just opened; then (and on a log that already holds events, without filling anything)
+ * the lines to print: a token per role and three `curl`s whose answers are the month's reports.
+ */
+export async function demo(p: {
+  url: string;
+  secret: string;
+  logIsEmpty: boolean;
+  now?: Date;
+}): Promise<string[]> {
+  const now = p.now ?? new Date();
+  const month = demoMonth(now);
+  const lines: string[] = [''];
+  let minPosition = 0;
+  if (p.logIsEmpty) {
+    const started = Date.now();
+    const outcome = await runDemoMonth(month.steps, await client(p.url, p.secret));
+    minPosition = outcome.lastPosition;
+    const refused = Object.entries(outcome.refused).map(([code, n]) => `${n} ${code}`);
+    lines.push(
+      `Demo: ${month.month} filled through the API — ${month.cases} complaints, ${outcome.commands} commands in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+        (refused.length > 0 ? ` (refused by the rules, as in real life: ${refused.join(', ')})` : ''),
+    );
+  } else {
+    lines.push(
+      'Demo: the log already holds events, so nothing was added (the demo fills only an empty DATA_DIR).',
+    );
+  }
+  lines.push('', `Tokens for the demo department (valid ${DEMO_TOKEN_TTL}):`);
+  for (const t of ROLE_TOKENS)
+    lines.push(`  export ${t.variable}=${await mintToken(p.secret, t, DEMO_TOKEN_TTL)}`);
+  const wait = minPosition > 0 ? `&minPosition=${minPosition}` : '';
+  const period = `from=${month.from.toISOString()}&to=${month.to.toISOString()}`;
+  lines.push(
+    '',
+    `The department's month (${month.month}) as a supervisor sees it:`,
+    `  curl -s "${p.url}/reports/rep-workload?asOf=${now.toISOString()}${wait}" -H "Authorization: Bearer $SUPERVISOR_TOKEN"`,
+    `  curl -s "${p.url}/reports/goodwill?${period}${wait}" -H "Authorization: Bearer $SUPERVISOR_TOKEN"`,
+    `  curl -s "${p.url}/reports/follow-through?${period}&asOf=${now.toISOString()}${wait}" -H "Authorization: Bearer $SUPERVISOR_TOKEN"`,
+    '',
+  );
+  return lines;
+}
+
+/** Every actor of the month gets a token of its own: the staff with their roles, the order feed. */
+async function client(url: string, secret: string): Promise<DemoClient> {
+  const tokens = new Map<string, string>();
+  for (const s of DEMO_STAFF)
+    tokens.set(s.staffId, await mintToken(secret, { sub: s.staffId, roles: s.roles }, DEMO_TOKEN_TTL));
+  tokens.set(
+    ORDER_FEED,
+    await mintToken(secret, { sub: ORDER_FEED, roles: ['integration'] }, DEMO_TOKEN_TTL),
+  );
+  return async (actor, method, path, body) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens.get(actor)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
+  };
+}
