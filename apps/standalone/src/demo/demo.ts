@@ -70,12 +70,20 @@ async function client(url: string, secret: string): Promise<DemoClient> {
     ORDER_FEED,
     await mintToken(secret, { sub: ORDER_FEED, roles: ['integration'] }, DEMO_TOKEN_TTL),
   );
-  return async (actor, method, path, body) => {
+  const send: DemoClient = async (actor, method, path, body) => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: { authorization: `Bearer ${tokens.get(actor)}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
+    const answer = (await response.json()) as Record<string, unknown>;
+    // Over the per-caller rate, the API says when to come back; the demo is a polite client.
+    if (response.status === 429 || response.status === 503) {
+      const seconds = Number(response.headers.get('retry-after') ?? '1');
+      await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(seconds, 0.05), 5) * 1000));
+      return send(actor, method, path, body);
+    }
+    return { status: response.status, answer };
   };
+  return send;
 }
