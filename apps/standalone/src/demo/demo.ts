@@ -70,7 +70,13 @@ async function client(url: string, secret: string): Promise<DemoClient> {
     ORDER_FEED,
     await mintToken(secret, { sub: ORDER_FEED, roles: ['integration'] }, DEMO_TOKEN_TTL),
   );
-  const send: DemoClient = async (actor, method, path, body) => {
+  const send = async (
+    actor: string,
+    method: 'POST' | 'PUT',
+    path: string,
+    body: Record<string, unknown>,
+    attempt = 1,
+  ): Promise<{ status: number; answer: Record<string, unknown> }> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: { authorization: `Bearer ${tokens.get(actor)}`, 'content-type': 'application/json' },
@@ -78,10 +84,10 @@ async function client(url: string, secret: string): Promise<DemoClient> {
     });
     const answer = (await response.json()) as Record<string, unknown>;
     // Over the per-caller rate, the API says when to come back; the demo is a polite client.
-    if (response.status === 429 || response.status === 503) {
+    if ((response.status === 429 || response.status === 503) && attempt < 20) {
       const seconds = Number(response.headers.get('retry-after') ?? '1');
       await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(seconds, 0.05), 5) * 1000));
-      return send(actor, method, path, body);
+      return send(actor, method, path, body, attempt + 1);
     }
     return { status: response.status, answer };
   };
