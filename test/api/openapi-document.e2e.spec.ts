@@ -43,6 +43,8 @@ describe('the OpenAPI document (/docs-json)', () => {
       'application/json'
     ].schema.properties.refundLimitCents.exclusiveMinimum = true;
     broken.paths['/cases/{id}'].get.parameters.push({ $ref: '#/components/parameters/NoSuchParameter' });
+    broken.paths['/cases/{id}/assign'].post.requestBody.content['application/json'].example.reason =
+      'boredom';
     const problems = await documentProblems(broken, served);
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -55,6 +57,7 @@ describe('the OpenAPI document (/docs-json)', () => {
           /^PUT \/standards request application\/json: schema is invalid: .*exclusiveMinimum must be number/,
         ),
         expect.stringMatching(/^swagger-parser: .*NoSuchParameter/),
+        'POST /cases/{id}/assign: the request example is invalid: data/reason must be equal to one of the allowed values',
       ]),
     );
   });

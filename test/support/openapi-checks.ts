@@ -75,7 +75,8 @@ export async function documentProblems(doc: any, servedRoutes: string[]): Promis
   const documented = new Set(operations(doc).map((o) => o.route));
   for (const route of servedRoutes)
     if (!documented.has(route)) problems.push(`${route} is served but not documented`);
-  for (const { route, op } of operations(doc)) problems.push(...operationProblems(route, op));
+  for (const { route, op } of operations(doc))
+    problems.push(...operationProblems(route, op), ...exampleProblems(ajv, route, op));
   return problems;
 }
 
@@ -101,6 +102,21 @@ function operationProblems(route: string, op: any): string[] {
     if (!p.$ref && !p.schema?.type && !p.schema?.anyOf)
       problems.push(`${route}: parameter ${p.name} has no type`);
   return problems;
+}
+
+/** A request body comes with an example, and the example is valid by the body's own schema. */
+function exampleProblems(ajv: Ajv2020, route: string, op: any): string[] {
+  const json = op.requestBody?.content?.['application/json'];
+  if (!json) return [];
+  if (json.example === undefined) return [`${route}: no request example`];
+  try {
+    const validate = ajv.compile(json.schema);
+    return validate(json.example)
+      ? []
+      : [`${route}: the request example is invalid: ${ajv.errorsText(validate.errors)}`];
+  } catch {
+    return []; // the schema's own problem is reported already
+  }
 }
 
 /** The validator of one documented answer body. */

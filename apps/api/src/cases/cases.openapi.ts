@@ -59,6 +59,12 @@ const assigned = commandAnswer({ caseId: z.string(), assigneeId: z.string() });
 
 export const casesDocs = {
   receive: {
+    example: {
+      channel: 'mail',
+      complainant: { type: 'distributor', id: 'D-17', name: 'Dana Reyes' },
+      subject: 'Broken lid',
+      body: 'The lid of my blender arrived cracked.',
+    },
     summary: 'Receive a complaint (opens a case, or adds a repeat contact to the open one)',
     description:
       'The same complainant (type + id) writing again about an open case with the same normalised subject ' +
@@ -73,6 +79,7 @@ export const casesDocs = {
     errors: ['OCCURRED_IN_FUTURE', 'STAFF_INACTIVE', 'CASE_EXISTS'],
   },
   sort: {
+    example: { category: 'product', complexity: 2, priority: 'normal' },
     summary: 'Sort (triage) a case and assign it',
     description:
       'Assigns to assigneeId, or auto-assigns the lowest weighted load among qualified correspondents.',
@@ -80,41 +87,49 @@ export const casesDocs = {
     errors: caseErrors('SortCase', 'NOT_A_CORRESPONDENT', 'NO_QUALIFIED_CORRESPONDENT'),
   },
   assign: {
+    example: { assigneeId: 'C-2', reason: 'rebalance' },
     summary: 'Assign a case to a correspondent',
     answers: { 200: assigned },
     errors: caseErrors('AssignCase', 'NOT_A_CORRESPONDENT'),
   },
   respond: {
+    example: { channel: 'email', summary: 'Apologised and sent a replacement lid.' },
     summary: 'Record a response sent to the complainant',
     answers: { 200: caseAnswer },
     errors: caseErrors('SendResponse'),
   },
   promise: {
+    example: { dueAt: '2026-09-03T17:00:00.000Z', description: 'Call back once the lid has arrived.' },
     summary: 'Promise a follow-up',
     answers: { 201: commandAnswer({ caseId: z.string(), followUpId: z.string() }) },
     errors: caseErrors('PromiseFollowUp'),
   },
   complete: {
+    example: { note: 'Customer confirmed the lid fits.' },
     summary: 'Complete a promised follow-up',
     answers: { 200: commandAnswer({ caseId: z.string(), followUpId: z.string() }) },
     errors: caseErrors('CompleteFollowUp', 'FOLLOW_UP_NOT_FOUND', 'ALREADY_COMPLETED'),
   },
   resolve: {
+    example: { resolution: 'Replacement lid delivered.' },
     summary: 'Resolve a case',
     answers: { 200: caseAnswer },
     errors: caseErrors('ResolveCase', 'NO_RESPONSE_SENT', 'OPEN_FOLLOW_UPS'),
   },
   reopen: {
+    example: { reason: 'The new lid is cracked too.' },
     summary: 'Reopen a resolved case',
     answers: { 200: caseAnswer },
     errors: caseErrors('ReopenCase', 'CASE_NOT_RESOLVED'),
   },
   rate: {
+    example: { rating: 'satisfied' },
     summary: 'Record the complainant’s satisfaction with a resolution',
     answers: { 200: caseAnswer },
     errors: caseErrors('RecordSatisfaction', 'CASE_NOT_RESOLVED', 'ALREADY_RATED'),
   },
   grant: {
+    example: { kind: 'credit', amountCents: 2500, reason: 'Sorry for the wait', staffId: 'C-1' },
     summary: 'Grant goodwill on a case (debits a correspondent’s monthly budget)',
     answers: { 201: commandAnswer({ caseId: z.string(), grantId: z.string(), overBudget: z.boolean() }) },
     errors: [
@@ -128,6 +143,7 @@ export const casesDocs = {
     ],
   },
   refund: {
+    example: { orderId: 'O-1001', amountCents: 4999, reason: 'Money-back guarantee' },
     summary: 'Issue a refund on an order, for a case',
     answers: { 201: commandAnswer({ caseId: z.string(), refundId: z.string() }) },
     errors: [

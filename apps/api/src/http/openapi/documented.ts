@@ -23,10 +23,13 @@ export interface RouteDoc {
    * body, 409 CONCURRENCY_CONFLICT and 422 IDEMPOTENCY_KEY_REUSED on commands, 500 everywhere.
    */
   errors?: ApiErrorCode[];
+  /** A valid request body, shown by Swagger UI and checked against the body's schema by the e2e test. */
+  example?: unknown;
 }
 
-/** Marks where openapi-completion.ts finds a route's own error codes. */
+/** Where openapi-completion.ts finds a route's own error codes and its request example. */
 export const ERROR_CODES_EXTENSION = 'x-error-codes';
+export const REQUEST_EXAMPLE_EXTENSION = 'x-request-example';
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 503: 'Service unavailable' };
 
@@ -47,5 +50,6 @@ export function Documented(doc: RouteDoc): MethodDecorator {
     ApiOperation({ summary: doc.summary, ...(doc.description ? { description: doc.description } : {}) }),
     ...responses,
     ApiExtension(ERROR_CODES_EXTENSION, doc.errors ?? []),
+    ...(doc.example === undefined ? [] : [ApiExtension(REQUEST_EXAMPLE_EXTENSION, doc.example)]),
   );
 }

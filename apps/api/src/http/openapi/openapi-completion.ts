@@ -1,7 +1,7 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { API_ERROR_STATUS, errorAnswer } from './error-codes.js';
-import { ERROR_CODES_EXTENSION } from './documented.js';
+import { ERROR_CODES_EXTENSION, REQUEST_EXAMPLE_EXTENSION } from './documented.js';
 import { jsonSchemaOf } from './zod-json-schema.js';
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
@@ -45,10 +45,6 @@ const answeredCorrelationId = {
  * the route's own codes (`@Documented({ errors })`) with the common ones, grouped by status.
  */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
-  document.components = {
-    ...document.components,
-    parameters: { ...document.components?.parameters, ...parameters },
-  };
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
@@ -61,9 +57,19 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
 function completeOperation(operation: OperationObject, method: (typeof METHODS)[number]): void {
   const isPublic = !operation.security || operation.security.length === 0;
   const isCommand = method !== 'get';
-  const extended = operation as OperationObject & { [ERROR_CODES_EXTENSION]?: string[] };
+  const extended = operation as OperationObject & {
+    [ERROR_CODES_EXTENSION]?: string[];
+    [REQUEST_EXAMPLE_EXTENSION]?: unknown;
+  };
   const own = extended[ERROR_CODES_EXTENSION] ?? [];
+  const example = extended[REQUEST_EXAMPLE_EXTENSION];
   delete extended[ERROR_CODES_EXTENSION];
+  delete extended[REQUEST_EXAMPLE_EXTENSION];
+  const json =
+    operation.requestBody && 'content' in operation.requestBody
+      ? operation.requestBody.content['application/json']
+      : undefined;
+  if (json && example !== undefined) json.example = example;
   const hasInput = (operation.parameters ?? []).length > 0 || operation.requestBody !== undefined;
   const codes = [
     ...(isPublic ? [] : ['UNAUTHENTICATED', 'FORBIDDEN']),
