@@ -1,5 +1,5 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { applicationProviders, CLOCK, COMMANDS_IN_FLIGHT, DEPLOYMENT_CURRENCY, DEFAULT_COMMANDS_IN_FLIGHT, EVENT_STORE, systemClock, type Clock } from '#application';
 import type { EventStore } from '#event-store';
@@ -10,6 +10,7 @@ import { CasesController } from './cases/cases.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { HEALTH_CONTRIBUTORS, type HealthContributor } from './health/health-contributor.js';
 import { AllExceptionsFilter } from './http/all-exceptions.filter.js';
+import { SchemaPipe } from './http/schema.pipe.js';
 import { OrderEventsController } from './orders/order-events.controller.js';
 import { DepartmentController } from './staff/staff.controller.js';
 
@@ -44,6 +45,7 @@ export class ApiModule {
         { provide: HEALTH_CONTRIBUTORS, useValue: options.healthContributors ?? [] },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useClass: SchemaPipe },
         ...applicationProviders,
         ...(options.providers ?? []),
       ],

@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { ApiModule, type ApiModuleOptions } from './api.module.js';
+import { buildOpenApiDocument } from './http/openapi/openapi-document.js';
 import { correlationId } from './http/correlation-id.middleware.js';
 import { deferMalformedJson } from './http/deferred-body-error.js';
 import { requestLog } from './http/request-log.middleware.js';
@@ -21,15 +22,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger: Logger 
   app.use(deferMalformedJson);
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Caseledger')
-      .setDescription('Event-sourced case handling for the customer-service department (SPEC §4).')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;
 }

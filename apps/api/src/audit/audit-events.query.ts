@@ -17,15 +17,22 @@ const name = z.string().min(1, 'Required').max(200).refine(noNul, NUL_MESSAGE);
  */
 export const auditEventsQuery = z
   .strictObject({
-    actorId: name.optional(),
-    type: name.optional(),
-    streamId: name.optional(),
-    from: isoInstant.optional(),
-    to: isoInstant.optional(),
-    after: wholeNumber(Number.MAX_SAFE_INTEGER).optional(),
+    actorId: name.optional().meta({ description: 'metadata.actorId: who decided (staffId or system name)' }),
+    type: name.optional().meta({ description: 'Event type, e.g. GoodwillGranted' }),
+    streamId: name
+      .optional()
+      .meta({ description: 'e.g. case-{caseId}, goodwill-{staffId}, order-{orderId}' }),
+    from: isoInstant.optional().meta({ description: 'Business time (occurredAt), ISO-8601, included' }),
+    to: isoInstant
+      .optional()
+      .meta({ description: 'Business time (occurredAt), ISO-8601, excluded; after from' }),
+    after: wholeNumber(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .meta({ description: 'Global position, exclusive: the `next` of the previous page; default 0' }),
     limit: wholeNumber(MAX_PAGE_SIZE)
       .refine((n) => n >= 1, 'At least 1')
-      .default(DEFAULT_PAGE_SIZE),
+      .default(DEFAULT_PAGE_SIZE)
+      .meta({ description: `Events per page, 1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}` }),
   })
   .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
     message: '`from` must be before `to` (the period is [from, to))',

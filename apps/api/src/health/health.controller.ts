@@ -5,6 +5,8 @@ import { CommandRunner, EVENT_STORE } from '#application';
 import type { EventStore } from '#event-store';
 import { Public } from '../auth/roles.js';
 import { HEALTH_CONTRIBUTORS, type HealthContributor } from './health-contributor.js';
+import { Documented } from '../http/openapi/documented.js';
+import { healthAnswer, metricsAnswer } from './health.openapi.js';
 
 /** Liveness and readiness: 200 once the log answers; each contributor (projections, Kafka) adds its figures. */
 @ApiTags('operations')
@@ -18,6 +20,13 @@ export class HealthController {
   ) {}
 
   @Get('health')
+  @Documented({
+    summary: 'Liveness and readiness, with projection lag and Kafka status',
+    answers: {
+      200: { description: 'Ready: commands can be taken', content: { 'application/json': healthAnswer } },
+      503: { description: 'Not ready', content: { 'application/json': healthAnswer } },
+    },
+  })
   async health(@Res({ passthrough: true }) res: Response) {
     const started = Date.now();
     let headPosition: number | null = null;
@@ -27,14 +36,27 @@ export class HealthController {
     } catch {
       database = 'down';
     }
-    const parts = await Promise.all(this.contributors.map(async (c) => [c.name, await c.health(headPosition)] as const));
+    const parts = await Promise.all(
+      this.contributors.map(async (c) => [c.name, await c.health(headPosition)] as const),
+    );
     const ready = database === 'up' && parts.every(([, p]) => p.ready !== false);
     res.status(ready ? 200 : 503);
-    return { status: ready ? 'ok' : 'unavailable', ready, checks: { eventStore: { status: database, headPosition, latencyMs: Date.now() - started } }, ...Object.fromEntries(parts) };
+    return {
+      status: ready ? 'ok' : 'unavailable',
+      ready,
+      checks: { eventStore: { status: database, headPosition, latencyMs: Date.now() - started } },
+      ...Object.fromEntries(parts),
+    };
   }
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4')
+  @Documented({
+    summary: 'Prometheus metrics',
+    answers: {
+      200: { description: 'Prometheus text format 0.0.4', content: { 'text/plain': metricsAnswer } },
+    },
+  })
   async metrics(): Promise<string> {
     const head = await this.store.headPosition().catch(() => -1);
     const commands = this.commands.load;

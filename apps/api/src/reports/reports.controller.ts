@@ -1,8 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Allowed } from '../auth/roles.js';
-import { ZodPipe } from '../http/zod-body.pipe.js';
+import { Documented } from '../http/openapi/documented.js';
 import { FOLLOW_THROUGH_COLUMNS, GOODWILL_COLUMNS, REP_WORKLOAD_COLUMNS, toCsv } from './report-csv.js';
 import {
   followThroughQuery,
@@ -12,6 +12,7 @@ import {
   type GoodwillQuery,
   type RepWorkloadQuery,
 } from './report-queries.schemas.js';
+import { reportsDocs as docs } from './reports.openapi.js';
 import { ReportsService } from './reports.service.js';
 
 /** JSON by default; with `Accept: text/csv`, the report's main list as CSV (SPEC §4). */
@@ -29,36 +30,17 @@ function answer(
   return toCsv(columns, list);
 }
 
-const minPosition = ApiQuery({
-  name: 'minPosition',
-  required: false,
-  description: 'Wait (≤ 5 s) until the reports include this global position; else 503 PROJECTION_BEHIND',
-});
-const asOf = ApiQuery({
-  name: 'asOf',
-  required: false,
-  description: 'Business time the report is as of (ISO-8601); default now',
-});
-const from = ApiQuery({
-  name: 'from',
-  required: true,
-  description: 'Start of the period [from, to), business time',
-});
-const to = ApiQuery({ name: 'to', required: true, description: 'End of the period [from, to), excluded' });
-
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
 @Controller('reports')
 @Allowed('supervisor', 'analyst', 'auditor')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('rep-workload')
-  @asOf
-  @minPosition
+  @Documented(docs.repWorkload)
   async repWorkload(
-    @Query(new ZodPipe(repWorkloadQuery)) q: RepWorkloadQuery,
+    @Query({ schema: repWorkloadQuery }) q: RepWorkloadQuery,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -67,11 +49,9 @@ export class ReportsController {
   }
 
   @Get('goodwill')
-  @from
-  @to
-  @minPosition
+  @Documented(docs.goodwill)
   async goodwill(
-    @Query(new ZodPipe(goodwillQuery)) q: GoodwillQuery,
+    @Query({ schema: goodwillQuery }) q: GoodwillQuery,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
@@ -80,12 +60,9 @@ export class ReportsController {
   }
 
   @Get('follow-through')
-  @from
-  @to
-  @asOf
-  @minPosition
+  @Documented(docs.followThrough)
   async followThrough(
-    @Query(new ZodPipe(followThroughQuery)) q: FollowThroughQuery,
+    @Query({ schema: followThroughQuery }) q: FollowThroughQuery,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {

@@ -60,5 +60,6 @@ export const currencyField = (deploymentCurrency: string) => ({
   currency: z
     .string()
     .refine((c) => c === deploymentCurrency, `Only ${deploymentCurrency} is accepted by this deployment`)
-    .optional(),
+    .optional()
+    .meta({ description: 'ISO 4217 code; only the deployment’s CURRENCY is accepted (400 otherwise)' }),
 });

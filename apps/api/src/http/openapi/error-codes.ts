@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { errorStatus, type ErrorCode } from '#domain';
+import { ApplicationError, type ApplicationErrorCode } from '#application';
+import { httpCodes } from '../error-body.js';
+
+/** Every application code, listed once so the compiler notices a new one (its status is the error's own). */
+const applicationCodes: Record<ApplicationErrorCode, true> = {
+  CONCURRENCY_CONFLICT: true,
+  IDEMPOTENCY_KEY_REUSED: true,
+  PROJECTION_BEHIND: true,
+  VALIDATION_FAILED: true,
+  CASE_NOT_FOUND: true,
+  STAFF_NOT_FOUND: true,
+  CASE_EXISTS: true,
+};
+
+/** Every `code` the API can answer, with its status: the domain's, the application's, the HTTP shell's. */
+export const API_ERROR_STATUS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(Object.entries(httpCodes).map(([status, code]) => [code, Number(status)])),
+  ...Object.fromEntries(
+    Object.keys(applicationCodes).map((code) => [
+      code,
+      new ApplicationError(code as ApplicationErrorCode, '').status,
+    ]),
+  ),
+  ...errorStatus,
+};
+
+/** Codes of the HTTP shell (error-body.ts), for failures the spec names only by status. */
+type ShellCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'INTERNAL_ERROR';
+
+export type ApiErrorCode = ErrorCode | ApplicationErrorCode | ShellCode;
+
+/** The one error shape (SPEC §4), its `code` narrowed to what one status of one route can say. */
+export const errorAnswer = (status: number, codes: string[]) =>
+  z.strictObject({
+    statusCode: z.literal(status),
+    code: z.enum(codes as [string, ...string[]]),
+    message: z.string().meta({ description: 'For people; never parse it' }),
+    details: z
+      .unknown()
+      .optional()
+      .meta({ description: 'VALIDATION_FAILED: [{ path, message }] for every offending field' }),
+  });
