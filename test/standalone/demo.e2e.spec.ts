@@ -26,7 +26,8 @@ describe('npm run demo', () => {
       app.child.kill('SIGTERM');
       await app.exited;
     }
-    await rm(dataDir, { recursive: true, force: true });
+    // The embedded server's last files may still be closing as the process exits.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   const curlsOf = (output: string) =>
