@@ -18,7 +18,7 @@ export class TcpProxy {
   private mode: 'forward' | 'cut' | 'blackhole' = 'forward';
   private swallowMarker: string | null = null;
   /** Parked in a black hole: data that arrived while it lasted, forwarded when it heals. */
-  private readonly held: Array<() => void> = [];
+  private readonly held: Array<{ pair: Pair; action: () => void }> = [];
 
   private constructor(private readonly target: { host: string; port: number }) {
     this.server = createServer((client) => this.accept(client));
@@ -53,7 +53,8 @@ export class TcpProxy {
   heal(): void {
     this.mode = 'forward';
     this.swallowMarker = null;
-    for (const release of this.held.splice(0)) release();
+    // Only for connections still open: one given up on meanwhile must not reach the server now.
+    for (const { pair, action } of this.held.splice(0)) if (this.pairs.has(pair)) action();
   }
 
   async close(): Promise<void> {
@@ -70,25 +71,25 @@ export class TcpProxy {
     const pair: Pair = { client, upstream, swallowReplies: false };
     this.pairs.add(pair);
     const connect = () => upstream.connect(this.target.port, this.target.host);
-    if (this.mode === 'blackhole') this.held.push(connect);
+    if (this.mode === 'blackhole') this.held.push({ pair, action: connect });
     else connect();
     client.on('data', (chunk: Buffer) => {
       if (this.swallowMarker && chunk.includes(this.swallowMarker)) {
         pair.swallowReplies = true;
         this.swallowMarker = null;
       }
-      this.pass(() => upstream.write(chunk));
+      this.pass(pair, () => upstream.write(chunk));
     });
     upstream.on('data', (chunk: Buffer) => {
-      if (!pair.swallowReplies) this.pass(() => client.write(chunk));
+      if (!pair.swallowReplies) this.pass(pair, () => client.write(chunk));
     });
     const end = () => this.drop(pair);
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
   }
 
-  private pass(forward: () => void): void {
-    if (this.mode === 'blackhole') this.held.push(forward);
+  private pass(pair: Pair, forward: () => void): void {
+    if (this.mode === 'blackhole') this.held.push({ pair, action: forward });
     else forward();
   }
 

@@ -1,4 +1,5 @@
 import type { Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import { guardCheckedOut } from './checked-out-client.js';
 import { DatabaseUnavailable, isDatabaseUnavailable, wasRolledBack } from './database-unavailable.js';
 
 /**
@@ -21,14 +22,14 @@ export async function sendAppend<R extends QueryResultRow>(
       });
     throw error;
   }
+  const loan = guardCheckedOut(client);
   try {
     const result = await client.query<R>(statement);
-    client.release();
+    loan.release();
     return result;
   } catch (error) {
-    const lost = isDatabaseUnavailable(error);
-    client.release(lost ? (error as Error) : undefined);
-    if (!lost) throw error;
+    loan.release(error);
+    if (!isDatabaseUnavailable(error)) throw error;
     if (wasRolledBack(error))
       throw new DatabaseUnavailable(
         'The database did not finish the write in time; nothing was written',
