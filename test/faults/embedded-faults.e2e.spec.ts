@@ -109,5 +109,23 @@ describe('npm start rides through database faults', () => {
     expect(outcome.answers.some((a) => a.status === 503)).toBe(true);
     expect(await missingFromLog(superuserUrl(after.port), outcome.acknowledged)).toEqual([]);
     expect(recovery).toBeLessThanOrEqual(15_000);
+    // The projector took its lock again on the restarted server and caught up from its checkpoint.
+    await until(
+      'the projector active again and at the head',
+      async () => {
+        const { projections } = (await (await fetch(`${app.url}/health`)).json()) as {
+          projections?: { runnerActive?: boolean; eventsBehind?: number };
+        };
+        return projections?.runnerActive === true && projections.eventsBehind === 0;
+      },
+      15_000,
+    );
   }, 90_000);
+
+  it('after all that, SIGTERM still stops it cleanly, the restarted server with it', async () => {
+    const { pid } = await postmaster(dataDir);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' })); // the restarted server is gone too
+  }, 60_000);
 });
