@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from '#event-store';
 
+type Exit = (code: number) => void;
+
 /**
  * The last line of defence of a long-running process: an error nobody handled. A lost database or
  * broker connection is not a reason to die — every pool and client replaces its connections, and
@@ -8,23 +10,27 @@ import { isDatabaseUnavailable } from '#event-store';
  * Anything else means state this process no longer understands: logged, then exit 1 (a supervisor
  * such as systemd or Kubernetes restarts it; nothing acknowledged is lost, the log is committed).
  */
-export function guardProcess(
-  logger: Logger,
-  exit: (code: number) => void = (code) => process.exit(code),
+export function guardProcess(logger: Logger, exit: Exit = (code) => process.exit(code)): void {
+  process.on('uncaughtException', (error) => handleUnheard(error, 'uncaughtException', logger, exit));
+  process.on('unhandledRejection', (reason) => handleUnheard(reason, 'unhandledRejection', logger, exit));
+}
+
+/** What the guard does with one unhandled error: carry on after a lost connection, exit 1 otherwise. */
+export function handleUnheard(
+  error: unknown,
+  origin: string,
+  logger: Pick<Logger, 'error' | 'fatal'>,
+  exit: Exit,
 ): void {
-  const handle = (error: unknown, origin: string) => {
-    if (isRecoverable(error)) {
-      logger.error(
-        { err: error, origin },
-        'a connection failed with nobody listening; carrying on (it is replaced)',
-      );
-      return;
-    }
-    logger.fatal({ err: error, origin }, 'unrecoverable error; exiting');
-    exit(1);
-  };
-  process.on('uncaughtException', (error) => handle(error, 'uncaughtException'));
-  process.on('unhandledRejection', (reason) => handle(reason, 'unhandledRejection'));
+  if (isRecoverable(error)) {
+    logger.error(
+      { err: error, origin },
+      'a connection failed with nobody listening; carrying on (it is replaced)',
+    );
+    return;
+  }
+  logger.fatal({ err: error, origin }, 'unrecoverable error; exiting');
+  exit(1);
 }
 
 /** A database connection error, or one of kafkajs's (its clients reconnect on their own). */
