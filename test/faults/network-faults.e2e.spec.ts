@@ -31,6 +31,15 @@ describe('network faults between the API and PostgreSQL', () => {
     const faultAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 500));
     const healthDuringFault = await healthStatus(app.url);
+    // A read too: the case acknowledged first, asked for while the database is away.
+    const read = await fetch(`${app.url}/cases/${load.outcome.acknowledged[0]!.caseId}`, {
+      headers: { Authorization: `Bearer ${app.adminToken}` },
+    });
+    const readDuringFault = {
+      status: read.status,
+      code: ((await read.json()) as { code?: string }).code,
+      retryAfter: read.headers.get('retry-after'),
+    };
     await new Promise((resolve) => setTimeout(resolve, faultMs - 500));
     app.proxy.heal();
     const healedAt = Date.now();
@@ -41,11 +50,17 @@ describe('network faults between the API and PostgreSQL', () => {
     );
     const outcome = await load.stop();
     const duringFault = outcome.answers.filter((a) => a.startedAt >= faultAt + 100 && a.endedAt <= healedAt);
-    return { outcome, healthDuringFault, duringFault, recovery: recoveryMs(outcome, healedAt) };
+    return {
+      outcome,
+      healthDuringFault,
+      readDuringFault,
+      duringFault,
+      recovery: recoveryMs(outcome, healedAt),
+    };
   }
 
   it('connections cut: 503 with Retry-After at once, nothing lost, back within 5 s', async () => {
-    const { outcome, healthDuringFault, duringFault, recovery } = await underLoad(
+    const { outcome, healthDuringFault, readDuringFault, duringFault, recovery } = await underLoad(
       () => app.proxy.cut(),
       3_000,
     );
@@ -58,13 +73,14 @@ describe('network faults between the API and PostgreSQL', () => {
     expect(duringFault.every((a) => a.status === 503 && a.retryAfter === '2')).toBe(true);
     expect(slowest).toBeLessThanOrEqual(ANSWER_WITHIN_MS);
     expect(healthDuringFault).toBe(503);
+    expect(readDuringFault).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '2' });
     expect(await missingFromLog(app.directUrl, outcome.acknowledged)).toEqual([]);
     expect(recovery).toBeLessThanOrEqual(5_000);
     expect(await healthStatus(app.url)).toBe(200);
   }, 60_000);
 
   it('connections black-holed: every request still answered (503) within the timeouts, back within 5 s', async () => {
-    const { outcome, healthDuringFault, duringFault, recovery } = await underLoad(
+    const { outcome, healthDuringFault, readDuringFault, duringFault, recovery } = await underLoad(
       () => app.proxy.blackhole(),
       2 * ANSWER_WITHIN_MS,
     );
@@ -78,6 +94,7 @@ describe('network faults between the API and PostgreSQL', () => {
     expect(duringFault.every((a) => a.status === 503)).toBe(true);
     expect(slowest).toBeLessThanOrEqual(ANSWER_WITHIN_MS);
     expect(healthDuringFault).toBe(503);
+    expect(readDuringFault).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE', retryAfter: '2' });
     expect(await missingFromLog(app.directUrl, outcome.acknowledged)).toEqual([]);
     expect(recovery).toBeLessThanOrEqual(5_000);
   }, 60_000);
