@@ -23,7 +23,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Database away (issue 23): 503 DATABASE_UNAVAILABLE with Retry-After, logged as a warning.
     const unavailable = databaseUnavailableBody(exception);
     if (unavailable) {
-      this.logger.warn({ err: exception, path: request.url, correlationId: request.headers['x-correlation-id'] }, 'database unavailable');
+      const cause = exception instanceof Error ? ((exception.cause as Error | undefined)?.message ?? exception.message) : String(exception);
+      this.logger.warn(`database unavailable on ${request.method} ${request.path} (correlation ${String(request.headers['x-correlation-id'])}): ${cause}`);
       if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).status(503).json(unavailable);
       return;
     }
