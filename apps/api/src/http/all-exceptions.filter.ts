@@ -24,7 +24,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const unavailable = databaseUnavailableBody(exception);
     if (unavailable) {
       const cause = exception instanceof Error ? ((exception.cause as Error | undefined)?.message ?? exception.message) : String(exception);
-      this.logger.warn(`database unavailable on ${request.method} ${request.path} (correlation ${String(request.headers['x-correlation-id'])}): ${cause}`);
+      this.logger.warn(`database unavailable on ${request.method} ${request.path} (correlation ${String(response.getHeader('X-Correlation-Id'))}): ${cause}`);
       if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).status(503).json(unavailable);
       return;
     }
