@@ -76,4 +76,4 @@ describeKafka('a broker restart during ingestion and publication', () => {
     expect(feedProblems(await readTopic(kafka, settings.eventsTopic, 60_000), log)).toEqual([]);
     expect(inFlight.published).toBeLessThan(log.at(-1)!.globalPosition);
   }, 180_000);
-});
+}, { exclusive: true });

@@ -5,16 +5,19 @@ import { pino } from 'pino';
 import { migrateEventStore, PostgresEventStore } from '#event-store';
 import { startIngest } from '#messaging';
 import { readEnvFile } from '#config';
+import { guardProcess } from '#runtime';
 import { loadIngestEnvironment } from './ingest-environment.js';
 
 readEnvFile();
 const { config, groupId, sessionTimeoutMs } = loadIngestEnvironment();
 const logger = pino({ name: 'caseledger-ingest', level: config.logLevel });
+guardProcess(logger);
 
 await migrateEventStore(config.databaseUrl);
 const store = new PostgresEventStore({
   connection: { connectionString: config.databaseUrl },
   poolSize: config.dbPoolSize,
+  timeouts: config.dbTimeouts,
   onBackgroundError: (error) => logger.warn({ err: error }, 'event store background error'),
 });
 const ingest = await startIngest({ store, kafka: config.kafka, currency: config.currency, logger, groupId, sessionTimeoutMs });

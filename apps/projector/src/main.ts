@@ -6,12 +6,14 @@ import { pino } from 'pino';
 import { ConfigurationError, loadConfig, readEnvFile } from '#config';
 import { migrateEventStore, PostgresEventStore, withApplicationRole } from '#event-store';
 import { migrateReadModels, startProjector } from '#projections';
+import { databaseConnection, guardProcess } from '#runtime';
 
 readEnvFile();
 const config = loadConfig();
 if (!config.databaseUrl)
   throw new ConfigurationError('Invalid configuration:\n  DATABASE_URL: required by apps/projector');
 const logger = pino({ name: 'caseledger-projector', level: config.logLevel });
+guardProcess(logger);
 
 // Whichever process starts first on a fresh database creates the schemas; the others find them.
 await migrateEventStore(config.databaseUrl);
@@ -19,11 +21,12 @@ await migrateReadModels(config.databaseUrl);
 const onBackgroundError = (error: unknown) => logger.warn({ err: error }, 'database background error');
 const store = new PostgresEventStore({
   connection: { connectionString: config.databaseUrl },
+  timeouts: config.dbTimeouts,
   poolSize: 4,
   onBackgroundError,
 });
 // Rows only, no structure: the application role is enough (a rebuild runs as the owner, from the CLI).
-const pool = new pg.Pool({ ...withApplicationRole({ connectionString: config.databaseUrl }), max: 3 });
+const pool = new pg.Pool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 3 });
 pool.on('error', onBackgroundError);
 const projector = startProjector({ store, pool, logger });
 

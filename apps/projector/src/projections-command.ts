@@ -28,6 +28,8 @@ export async function runProjectionsCommand(
 ): Promise<number> {
   const [verb, ...rest] = args;
   const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 2 });
+  // An idle connection lost meanwhile: the pool replaces it; the command's own statements report.
+  pool.on('error', () => undefined);
   try {
     if (verb === 'rebuild') {
       const batch = rest.indexOf('--batch-size');

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { CaseledgerConfig } from '#config';
-import type { EventStore } from '#event-store';
+import type { DatabaseTimeouts, EventStore } from '#event-store';
 import { kafkaHealthContributor, migrateMessaging, startIngest, startPublisher } from '#messaging';
 import type { HealthContributor } from '../../api/src/health/health-contributor.js';
 
@@ -14,11 +14,12 @@ export async function startKafkaParts(
   store: EventStore,
   databaseUrl: string,
   logger: Logger,
+  databaseTimeouts?: DatabaseTimeouts,
 ): Promise<{ health: HealthContributor; stop(): Promise<void> }> {
   await migrateMessaging(databaseUrl);
   const log = logger.child({ part: 'kafka' });
   const ingest = await startIngest({ store, kafka, currency, logger: log });
-  const publisher = startPublisher({ store, databaseUrl, kafka, logger: log });
+  const publisher = startPublisher({ store, databaseUrl, databaseTimeouts, kafka, logger: log });
   return {
     health: kafkaHealthContributor({ ingest: ingest.status, publisher: publisher.status }),
     stop: async () => {

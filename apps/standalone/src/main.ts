@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
 import { loadConfig, ConfigurationError, readEnvFile } from '#config';
-import { jwtSecret, openDatabase, openEventStore } from '#runtime';
+import { databaseConnection, guardProcess, jwtSecret, openDatabase, openEventStore } from '#runtime';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
 import { printWelcome } from './welcome.js';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   readEnvFile();
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: { service: 'caseledger' } });
+  guardProcess(logger); // a lost connection nobody heard is logged, never the end of the process
   const database = await openDatabase(config);
   const stops: Array<() => Promise<unknown>> = [() => database.stop()];
   let stopping = false;
@@ -42,16 +43,16 @@ async function main(): Promise<void> {
   try {
     const store = await openEventStore(config, database.url, (error) => logger.warn({ err: error }, 'event store'));
     stops.push(() => store.close());
-    const projections = await startProjectionParts(store, database.url, logger);
+    const projections = await startProjectionParts(store, database.url, logger, databaseConnection(config, database.url));
     stops.push(() => projections.stop());
     const healthContributors: HealthContributor[] = [projections.health];
     if (config.kafka) {
-      const kafka = await startKafkaParts(config.kafka, config.currency, store, database.url, logger);
+      const kafka = await startKafkaParts(config.kafka, config.currency, store, database.url, logger, config.dbTimeouts);
       stops.push(() => kafka.stop());
       healthContributors.push(kafka.health);
     }
     // The audit reads the log's table directly (constant-memory chain walks): PostgreSQL only.
-    const auditLog = config.eventStore === 'postgres' ? new PostgresAuditLog({ connection: { connectionString: database.url } }) : undefined;
+    const auditLog = config.eventStore === 'postgres' ? new PostgresAuditLog({ connection: databaseConnection(config, database.url) }) : undefined;
     if (auditLog) stops.push(() => auditLog.close());
     const { secret, source } = await jwtSecret(config);
     const app = await createApiApp({

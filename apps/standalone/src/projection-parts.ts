@@ -1,4 +1,4 @@
-import pg from 'pg';
+import pg, { type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { withApplicationRole, type EventStore } from '#event-store';
 import { migrateReadModels, startProjector } from '#projections';
@@ -9,9 +9,11 @@ import { reportsProviders } from '../../api/src/reports/reports.providers.js';
  * The projector in this process (active while it holds the projector lock, standing by otherwise)
  * and what the API needs to answer the reports from its read models.
  */
-export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger) {
+export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger, connection: ClientConfig = { connectionString: databaseUrl }) {
   await migrateReadModels(databaseUrl);
-  const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
+  const pool = new pg.Pool({ ...withApplicationRole(connection), max: 6 });
+  // An idle connection that dies emits 'error' on the pool; unheard, it would end the process.
+  pool.on('error', (error) => logger.warn({ err: error, part: 'projector' }, 'read-model pool lost an idle connection'));
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
     controllers: [ReportsController],

@@ -21,6 +21,9 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).default(20),
   COMMANDS_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
+  // --- database faults (issue 23): bounded waits on every connection ---
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
 });
 
 export type CaseledgerConfig = Readonly<{
@@ -37,6 +40,8 @@ export type CaseledgerConfig = Readonly<{
   dbPoolSize: number;
   /** Commands the API works on at once; the others wait in arrival order. */
   commandsInFlight: number;
+  /** DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS: a database that is away fails calls in bounded time. */
+  dbTimeouts: { connectMs: number; statementMs: number };
 }>;
 
 export class ConfigurationError extends Error {}
@@ -72,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
     commandsInFlight: e.COMMANDS_IN_FLIGHT,
+    dbTimeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS },
   };
 }

@@ -11,7 +11,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ COMMANDS_IN_FLIGHT: '4', DB_POOL_SIZE: '8', PORT: '0' })).toMatchObject({ commandsInFlight: 4, dbPoolSize: 8, port: 0 });
   });
 
+  it('bounds every database wait: 5 s to connect, 15 s a statement, unless told otherwise (issue 23)', () => {
+    expect(loadConfig({}).dbTimeouts).toEqual({ connectMs: 5_000, statementMs: 15_000 });
+    expect(loadConfig({ DB_CONNECT_TIMEOUT_MS: '1500', DB_STATEMENT_TIMEOUT_MS: '4000' }).dbTimeouts).toEqual({ connectMs: 1_500, statementMs: 4_000 });
+  });
+
   it.each([
+    ['DB_CONNECT_TIMEOUT_MS', '0'],
+    ['DB_STATEMENT_TIMEOUT_MS', 'soon'],
     ['COMMANDS_IN_FLIGHT', '0'],
     ['COMMANDS_IN_FLIGHT', 'many'],
     ['DB_POOL_SIZE', '2.5'],

@@ -1,7 +1,8 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CaseledgerConfig } from '#config';
-import { createDatabase, startEmbeddedPostgres } from '#event-store';
+import { createDatabase } from '#event-store';
+import { superviseEmbeddedPostgres } from './embedded-supervisor.js';
 import { stopOrphanedPostgres } from './orphaned-postgres.js';
 
 export interface Database {
@@ -23,7 +24,7 @@ export async function openDatabase(config: CaseledgerConfig): Promise<Database> 
   // As root, PostgreSQL runs as the `postgres` OS user, who must be able to reach its directory.
   if (process.getuid?.() === 0) await chmod(resolve(config.dataDir), 0o755);
   await stopOrphanedPostgres(dataDir);
-  const server = await startEmbeddedPostgres({ dataDir, persistent: true });
+  const server = await superviseEmbeddedPostgres({ dataDir, persistent: true }); // restarted if it exits (issue 23)
   const url = await createDatabase(server.url, 'caseledger');
   return { url, embedded: true, stop: () => server.stop() };
 }

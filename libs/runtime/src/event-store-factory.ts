@@ -5,5 +5,5 @@ import { EventStoreDbEventStore, migrateEventStore, PostgresEventStore, type Eve
 export async function openEventStore(config: CaseledgerConfig, databaseUrl: string, onBackgroundError: (e: unknown) => void): Promise<EventStore> {
   if (config.eventStore === 'eventstoredb') return new EventStoreDbEventStore({ connectionString: config.eventStoreDbUrl! });
   await migrateEventStore(databaseUrl);
-  return new PostgresEventStore({ connection: { connectionString: databaseUrl }, poolSize: config.dbPoolSize, onBackgroundError });
+  return new PostgresEventStore({ connection: { connectionString: databaseUrl }, poolSize: config.dbPoolSize, onBackgroundError, timeouts: config.dbTimeouts });
 }

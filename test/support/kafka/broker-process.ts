@@ -23,7 +23,13 @@ function localPort(): string {
 async function script(name: string, args: string[] = [], timeoutMs = 120_000): Promise<string> {
   try {
     const { stdout } = await run(`${KAFKA_DIR}${name}`, args, {
-      env: { ...process.env, KAFKA_PORT: localPort() },
+      // The controller port follows the broker's (start.sh's defaults are 9092/9093): a test run on
+      // another broker port never reaches for the controller port of someone else's broker.
+      env: {
+        ...process.env,
+        KAFKA_PORT: localPort(),
+        KAFKA_CONTROLLER_PORT: process.env.KAFKA_CONTROLLER_PORT ?? String(Number(localPort()) + 1),
+      },
       timeout: timeoutMs,
     });
     return stdout;

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from 'kafkajs';
+import { holdBrokerExclusive, holdBrokerShared } from './broker-lock.js';
 
 const WAIT_READY = fileURLToPath(new URL('../../../infra/kafka/wait-ready.mjs', import.meta.url));
 
@@ -124,9 +125,17 @@ export function kafkaAvailableSync(timeoutSeconds = 2): boolean {
  * - no broker, under CI (probe waits up to 15 s) → the block holds one failing test saying why:
  *   the suite FAILS, it is never skipped.
  */
-export function describeKafka(name: string, fn: () => void): void {
+export function describeKafka(name: string, fn: () => void, options: { exclusive?: boolean } = {}): void {
   if (kafkaAvailableSync(isCi() ? 15 : 2)) {
-    describe(name, fn);
+    describe(name, () => {
+      // `exclusive`: this file takes the broker away (broker-lock.ts); the others wait meanwhile.
+      let release: (() => void) | undefined;
+      beforeAll(async () => {
+        release = await (options.exclusive ? holdBrokerExclusive() : holdBrokerShared());
+      }, 600_000);
+      fn();
+      afterAll(() => release?.()); // after the file's own afterAll hooks (declaration order)
+    });
   } else if (isCi()) {
     describe(name, () => {
       it('needs a running Kafka broker', () => {

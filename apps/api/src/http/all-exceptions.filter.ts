@@ -5,6 +5,7 @@ import { isDomainError, errorStatus } from '#domain';
 import { isApplicationError } from '#application';
 import { errorBody, ErrorBody, httpCodes } from './error-body.js';
 import { zodDetails } from './zod-details.js';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableBody } from './database-unavailable.js';
 
 /**
  * Every failure leaves the API as `{ statusCode, code, message, details? }`: business rules by their
@@ -19,6 +20,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
+    // Database away (issue 23): 503 DATABASE_UNAVAILABLE with Retry-After, logged as a warning.
+    const unavailable = databaseUnavailableBody(exception);
+    if (unavailable) {
+      const cause = exception instanceof Error ? ((exception.cause as Error | undefined)?.message ?? exception.message) : String(exception);
+      this.logger.warn(`database unavailable on ${request.method} ${request.path} (correlation ${String(response.getHeader('X-Correlation-Id'))}): ${cause}`);
+      if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).status(503).json(unavailable);
+      return;
+    }
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500 && body.code === 'INTERNAL_ERROR') {
       this.logger.error({ err: exception, path: request.url, correlationId: request.headers['x-correlation-id'] });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { ClientConfig, Pool } from 'pg';
-import { withApplicationRole, type RecordedEvent } from '#event-store';
+import { guardCheckedOut, withApplicationRole, type RecordedEvent } from '#event-store';
 // The row mapping is the event store's own: how a row becomes the envelope that was hashed must be
 // defined once (timestamps back to the exact strings hashed, int8 to numbers).
 import {
@@ -45,6 +45,8 @@ export class PostgresAuditLog implements AuditLog {
    */
   async *eventsInChainOrder(): AsyncGenerator<RecordedEvent> {
     const client = await this.pool.connect();
+    const loan = guardCheckedOut(client); // a connection lost mid-walk fails the walk, not the process
+    let failure: unknown;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       let last: EventRow | undefined;
@@ -53,10 +55,13 @@ export class PostgresAuditLog implements AuditLog {
         for (const row of rows) yield toRecordedEvent(row);
         last = rows.length === this.pageSize ? rows.at(-1) : undefined;
       } while (last !== undefined);
+    } catch (error) {
+      failure = error;
+      throw error;
     } finally {
       // Also when the consumer stops early: the transaction must not outlive the walk on a pooled client.
       await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
+      loan.release(failure);
     }
   }
 

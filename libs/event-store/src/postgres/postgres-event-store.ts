@@ -17,6 +17,7 @@ import { systemClock, normaliseAppends, type Clock } from '../shared/validate-ne
 import { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { AppendWakeups } from './append-wakeups.js';
 import { inUtc, withApplicationRole } from './connection-options.js';
+import { withTimeouts, type DatabaseTimeouts } from '../faults/connection-timeouts.js';
 import { EVENT_ROW_TYPES } from './event-rows.js';
 import { appendAtomically } from './postgres-append.js';
 import * as reads from './read-queries.js';
@@ -40,6 +41,8 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Errors nobody awaits (LISTEN connection dropped, idle client lost). Default: console.warn. */
   onBackgroundError?: (error: unknown) => void;
+  /** Connect and statement timeouts of every connection (DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS). */
+  timeouts?: DatabaseTimeouts;
 }
 
 /** The log in PostgreSQL (schema `event_store`, created by `migrateEventStore`). */
@@ -53,7 +56,7 @@ export class PostgresEventStore implements EventStore {
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const onBackgroundError = options.onBackgroundError ?? ((error) => console.warn('event store:', error));
-    const config = withApplicationRole(options.connection, options.role);
+    const config = withTimeouts(withApplicationRole(options.connection, options.role), options.timeouts);
     this.pool = new pg.Pool({ ...inUtc(config), types: EVENT_ROW_TYPES, max: options.poolSize ?? 10 });
     // An idle client died; the pool replaces it. Once closing, not news: pool.end() resolves before
     // its clients' sockets have closed, so a server stopped right after close() still reaches them.

@@ -127,10 +127,11 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
     it('appends with a known exact revision in one statement', async () => {
       const streamId = aStream();
       await store.appendToStream(streamId, someEvents(1), { expectedRevision: 'no_stream' });
-      // Counts what the pool is asked to run, by wrapping its query method for this one append.
+      // Counts what the connections are asked to run (pool.query and checked-out clients alike), by
+      // wrapping the client's query method for this one append.
       const statements: string[] = [];
-      const original = pg.Pool.prototype.query;
-      pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
+      const original = pg.Client.prototype.query;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
         const config = args[0];
         statements.push(typeof config === 'string' ? config : (config as pg.QueryConfig).text);
         return (original as (...a: unknown[]) => unknown).apply(this, args);
@@ -138,7 +139,7 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       try {
         await store.appendToStream(streamId, someEvents(2), { expectedRevision: 0 });
       } finally {
-        pg.Pool.prototype.query = original;
+        pg.Client.prototype.query = original;
       }
       expect(statements.filter((text) => !text.includes('pg_notify'))).toHaveLength(1);
     });

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { guardCheckedOut } from '#event-store';
 import { PROJECTIONS } from '../read-models/projections.js';
 import { describeTable } from '../read-models/read-model-table.js';
 import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
@@ -22,6 +23,8 @@ export async function inReadModelSnapshot<T>(
   work: (client: PoolClient, position: number) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
+  const loan = guardCheckedOut(client); // a connection lost mid-report fails the report, not the process
+  let failure: unknown;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`LOCK TABLE ${everyTable} IN ACCESS SHARE MODE`);
@@ -33,10 +36,11 @@ export async function inReadModelSnapshot<T>(
     await client.query('COMMIT');
     return result;
   } catch (error) {
+    failure = error;
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    loan.release(failure);
   }
 }
 

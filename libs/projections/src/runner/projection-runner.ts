@@ -68,7 +68,12 @@ export class ProjectionRunner {
       let client: PoolClient | undefined;
       let broken: Error | undefined;
       // A killed connection emits 'error' on the client; without a listener the process would crash.
-      const onError = (error: Error) => (broken = error);
+      // Its session, and the lock with it, is gone at that moment: this runner is no longer the
+      // active one, whatever it is doing (a standby may take over at once; it cannot write anyway).
+      const onError = (error: Error) => {
+        broken = error;
+        this.active = false;
+      };
       try {
         client = await this.options.pool.connect();
         client.on('error', onError);
