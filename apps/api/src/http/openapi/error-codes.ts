@@ -24,6 +24,7 @@ export const API_ERROR_STATUS: Readonly<Record<string, number>> = {
     ]),
   ),
   ...errorStatus,
+  DATABASE_UNAVAILABLE: 503,
 };
 
 /** Codes of the HTTP shell (error-body.ts), for failures the spec names only by status. */
@@ -33,7 +34,8 @@ type ShellCode =
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'INTERNAL_ERROR';
+  | 'INTERNAL_ERROR'
+  | 'DATABASE_UNAVAILABLE';
 
 export type ApiErrorCode = ErrorCode | ApplicationErrorCode | ShellCode;
 

@@ -77,6 +77,9 @@ function completeOperation(operation: OperationObject, method: (typeof METHODS)[
     ...(operation.requestBody ? ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] : []),
     ...(isCommand ? ['CONCURRENCY_CONFLICT', 'IDEMPOTENCY_KEY_REUSED'] : []),
     ...own,
+    // PostgreSQL away (refused, cut, timed out): 503 with Retry-After, details.outcome "unknown"
+    // when a command's commit was sent and its answer lost.
+    ...(isPublic ? [] : ['DATABASE_UNAVAILABLE']),
     'INTERNAL_ERROR',
   ];
   operation.parameters = [
