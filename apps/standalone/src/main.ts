@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig, ConfigurationError } from '#config';
 import { jwtSecret, openDatabase, openEventStore } from '#runtime';
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
       currency: config.currency,
       logger,
       healthContributors,
+      // Built by infra/tools/build.mjs beside this file's output (dist/console).
+      consoleDir: fileURLToPath(new URL('../../../console/', import.meta.url)),
       controllers: [...projections.controllers, ...(auditLog ? [AuditController] : [])],
       providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : [])],
     });
