@@ -4,6 +4,7 @@ import { withApplicationRole, type EventStore } from '#event-store';
 import { migrateReadModels, startProjector } from '#projections';
 import { CaseListController } from '../../api/src/case-list/case-list.controller.js';
 import { StandardsController } from '../../api/src/case-list/standards.controller.js';
+import { GoodwillAccountController } from '../../api/src/case-list/goodwill-account.controller.js';
 import { ReportsController } from '../../api/src/reports/reports.controller.js';
 import { reportsProviders } from '../../api/src/reports/reports.providers.js';
 
@@ -16,7 +17,7 @@ export async function startProjectionParts(store: EventStore, databaseUrl: strin
   const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
-    controllers: [ReportsController, CaseListController, StandardsController],
+    controllers: [ReportsController, CaseListController, StandardsController, GoodwillAccountController],
     providers: reportsProviders({ pool, status: projector.status }),
     health: projector.status,
     stop: async () => {

@@ -26,3 +26,4 @@ export * from './projector/start-projector.js';
 export * from './case-list/case-list.js';
 export * from './case-list/case-list-queries.js';
 export * from './standards/standards-in-force.query.js';
+export * from './standards/goodwill-account.query.js';

@@ -14,6 +14,7 @@ import { auditProviders } from '../../../apps/api/src/audit/audit.providers.js';
 import { JwtVerifier } from '../../../apps/api/src/auth/jwt-verifier.js';
 import { CaseListController } from '../../../apps/api/src/case-list/case-list.controller.js';
 import { StandardsController } from '../../../apps/api/src/case-list/standards.controller.js';
+import { GoodwillAccountController } from '../../../apps/api/src/case-list/goodwill-account.controller.js';
 import { createApiApp } from '../../../apps/api/src/create-api-app.js';
 import { ReportsController } from '../../../apps/api/src/reports/reports.controller.js';
 import { reportsProviders } from '../../../apps/api/src/reports/reports.providers.js';
@@ -64,7 +65,13 @@ export async function startConsoleApp(): Promise<ConsoleTestApp> {
     currency: 'USD',
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     consoleDir,
-    controllers: [ReportsController, CaseListController, StandardsController, AuditController],
+    controllers: [
+      ReportsController,
+      CaseListController,
+      StandardsController,
+      GoodwillAccountController,
+      AuditController,
+    ],
     providers: [
       ...reportsProviders({ pool, status: projector.status, waitMs: 3000 }),
       ...auditProviders(auditLog),

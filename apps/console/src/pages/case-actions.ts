@@ -1,6 +1,6 @@
 import { command, get, query } from '../api.js';
 import { h } from '../dom.js';
-import { cents, fromLocalInput, startOfMonth, startOfNextMonth } from '../format.js';
+import { cents, fromLocalInput } from '../format.js';
 import { actionForm, centsOf, type Values } from '../forms.js';
 import { can } from '../roles.js';
 import type { Session } from '../session.js';
@@ -57,7 +57,7 @@ function workloadHint(session: Session): HTMLElement | null {
 }
 
 /** The budget left this month and the standards' limits, for the account debited. */
-function goodwillHint(session: Session, staffId: string | null): HTMLElement {
+function goodwillHint(staffId: string | null): HTMLElement {
   const holder = h('div', { class: 'load-hint', 'aria-live': 'polite' });
   const parts: Node[] = [];
   const show = () => holder.replaceChildren(...parts);
@@ -73,19 +73,16 @@ function goodwillHint(session: Session, staffId: string | null): HTMLElement {
       show();
     })
     .catch(() => undefined);
-  if (staffId && can.readReports(session)) {
-    get<any>(`/reports/goodwill${query({ from: startOfMonth(), to: startOfNextMonth() })}`)
-      .then((r) => {
-        const row = (r.staff as any[]).find((s) => s.staffId === staffId);
-        const budget = row?.budgetCents ?? null;
-        const used = row?.goodwillCents ?? 0;
+  if (staffId) {
+    // The month the grant will debit: now (the console sends no occurredAt).
+    const month = new Date().toISOString().slice(0, 7);
+    get<any>(`/goodwill-budgets/${encodeURIComponent(staffId)}/${month}`)
+      .then((a) => {
         parts.push(
           h(
             'p',
             { 'data-testid': 'budget-left' },
-            budget === null
-              ? `${staffId} has granted nothing this month; budget left is the month's allocation.`
-              : `${staffId}'s budget this month: ${cents(budget)}, used ${cents(used)}, left ${cents(Math.max(0, budget - used))}.`,
+            `${staffId}'s budget for ${month}: ${cents(a.budgetCents)}, granted ${cents(a.grantedCents)} in ${a.grants} grant${a.grants === 1 ? '' : 's'}, left ${cents(a.remainingCents)}.`,
           ),
         );
         show();
@@ -225,7 +222,7 @@ export function caseActions(session: Session, view: CaseView, mine: boolean): HT
         id: 'goodwill',
         title: 'Grant goodwill',
         submit: 'Grant',
-        intro: goodwillHint(session, supervisor ? view.assigneeId : session.staffId),
+        intro: goodwillHint(supervisor ? view.assigneeId : session.staffId),
         fields: [
           { name: 'kind', label: 'Kind', type: 'select', options: ['credit', 'product'] },
           { name: 'amountCents', label: 'Amount (USD)', type: 'money', required: true },
