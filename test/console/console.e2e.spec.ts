@@ -219,17 +219,25 @@ describeInBrowser('the department console in a real browser', () => {
     const { page, context } = await pageAs(token);
     await open(page, app.url, `#/cases/${own.caseId}`);
     await page.getByTestId('standards-limits').waitFor();
+    const month = new Date().toISOString().slice(0, 7);
+    const account = (await api.get(`/goodwill-budgets/C-01/${month}`)).body;
+    await expect(page.getByTestId('budget-left').textContent()).resolves.toContain(
+      `left ${(account.remainingCents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}.`,
+    );
+    await expect(page.getByTestId('standards-limits').textContent()).resolves.toContain(
+      `Standards v${standards.version}`,
+    );
     const before = await logSize(app.databaseUrl);
     const form = page.locator('form#goodwill');
     await form
-      .getByLabel('Amount (USD)')
+      .locator('[name="amountCents"]')
       .fill(((standards.goodwillPerGrantLimitCents + 100) / 100).toFixed(2));
     await form.getByLabel('Reason').fill('Sorry for the trouble');
     await form.getByRole('button', { name: 'Grant' }).click();
     const error = form.locator('[data-error-for="amountCents"]');
     await error.waitFor({ state: 'visible' });
     await expect(error.textContent()).resolves.toMatch(/^GOODWILL_LIMIT_EXCEEDED: /);
-    await expect(form.getByLabel('Amount (USD)').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(form.locator('[name="amountCents"]').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await logSize(app.databaseUrl)).toEqual(before);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'case-goodwill-refused');

@@ -1,4 +1,5 @@
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+// Amounts in the deployment's one currency (CURRENCY, which the API does not announce): two decimals, no symbol.
+const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export const cents = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : money.format(value / 100);

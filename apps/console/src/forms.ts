@@ -52,7 +52,13 @@ export function actionForm(options: {
   const rows = options.fields.map((f) => {
     const inputId = uniqueId(`${options.id}-${f.name}`);
     const errorId = `${inputId}-error`;
-    const common = { id: inputId, name: f.name, required: f.required ?? false, 'aria-describedby': errorId };
+    const hintId = `${inputId}-hint`;
+    const common = {
+      id: inputId,
+      name: f.name,
+      required: f.required ?? false,
+      'aria-describedby': f.hint ? `${errorId} ${hintId}` : errorId,
+    };
     let input: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     if (f.type === 'select') {
       input = h(
@@ -89,7 +95,7 @@ export function actionForm(options: {
         f.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null,
       ),
       input,
-      f.hint ? h('p', { class: 'hint' }, f.hint) : null,
+      f.hint ? h('p', { class: 'hint', id: hintId }, f.hint) : null,
       error,
     );
   });

@@ -225,7 +225,13 @@ export function caseActions(session: Session, view: CaseView, mine: boolean): HT
         intro: goodwillHint(supervisor ? view.assigneeId : session.staffId),
         fields: [
           { name: 'kind', label: 'Kind', type: 'select', options: ['credit', 'product'] },
-          { name: 'amountCents', label: 'Amount (USD)', type: 'money', required: true },
+          {
+            name: 'amountCents',
+            label: 'Amount',
+            type: 'money',
+            required: true,
+            hint: 'In the deployment currency, e.g. 25.00',
+          },
           { name: 'sku', label: 'Product SKU (product only)' },
           { name: 'quantity', label: 'Quantity (product only)', type: 'number' },
           { name: 'reason', label: 'Reason', required: true },
@@ -260,7 +266,13 @@ export function caseActions(session: Session, view: CaseView, mine: boolean): HT
         submit: 'Refund',
         fields: [
           { name: 'orderId', label: 'Order', value: view.orderId ?? '', required: true },
-          { name: 'amountCents', label: 'Amount (USD)', type: 'money', required: true },
+          {
+            name: 'amountCents',
+            label: 'Amount',
+            type: 'money',
+            required: true,
+            hint: 'In the deployment currency, e.g. 25.00',
+          },
           { name: 'reason', label: 'Reason', required: true },
         ],
         onSubmit: async (v) => (
