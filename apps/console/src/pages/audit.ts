@@ -1,6 +1,7 @@
 import { ApiError, get, query } from '../api.js';
 import { h, replace } from '../dom.js';
 import { download, fromLocalInput, toLocalInput, when } from '../format.js';
+import { checkDigests, type Digest, type SigningKey } from '../digest-check.js';
 import type { Envelope } from './case.js';
 import { cell, table } from './figures.js';
 
@@ -106,27 +107,16 @@ function verifyPanel(): HTMLElement {
   );
 }
 
-/** Signed log digests (SPEC §7.1), shown when the deployment serves them; a 404 means not (yet) served. */
+/**
+ * Signed log digests (SPEC §7.1), when the deployment serves them (a 404 means it does not, yet):
+ * every digest checked here with WebCrypto — the log hash recomputed over the trail, the count, the
+ * Ed25519 signature under the listed key — with a progress bar over the events hashed.
+ */
 async function verifyDigests(target: HTMLElement): Promise<void> {
   try {
-    const latest = await get<{
-      position: number;
-      eventCount: number;
-      logHash: string;
-      issuedAt: string;
-      keyId: string;
-    }>('/audit/digests/latest');
-    target.replaceChildren(
-      h(
-        'p',
-        {},
-        `Latest signed digest: ${latest.eventCount} events up to position ${latest.position}, issued ${when(latest.issuedAt)} with key ${latest.keyId}. Verify it outside the system with `,
-        h('code', {}, 'npm run cli -- audit verify --digests FILE'),
-        '.',
-      ),
-    );
+    await get<Digest>('/audit/digests/latest');
   } catch (error) {
-    if (error instanceof ApiError && error.problem.statusCode === 404)
+    if (error instanceof ApiError && error.problem.statusCode === 404) {
       target.replaceChildren(
         h(
           'p',
@@ -134,8 +124,50 @@ async function verifyDigests(target: HTMLElement): Promise<void> {
           'Signed digests are not served by this deployment: chain verification only.',
         ),
       );
-    else throw error;
+      return;
+    }
+    throw error;
   }
+  const digests: Digest[] = [];
+  let after: number | null = 0;
+  while (after !== null) {
+    const page: { digests: Digest[]; next: number | null } = await get(`/audit/digests${query({ after })}`);
+    digests.push(...page.digests);
+    after = page.next;
+  }
+  const keys = (await get<{ keys: SigningKey[] }>('/audit/public-keys')).keys;
+  const bar = h('progress', { 'aria-label': 'Events hashed for the signed digests', max: 1, value: 0 });
+  target.replaceChildren(h('p', {}, `Checking ${digests.length} signed digests…`), bar);
+  const result = await checkDigests(
+    digests,
+    keys,
+    (from) => get(`/audit/events${query({ after: from, limit: 1000 })}`),
+    (done, total) => {
+      bar.max = Math.max(total, 1);
+      bar.value = done;
+    },
+  );
+  const last = digests[digests.length - 1];
+  target.replaceChildren(
+    result.ok
+      ? h(
+          'p',
+          { class: 'ok' },
+          `✔ ${result.digestsChecked} signed digests hold, up to position ${last?.position ?? 0} (${result.eventsHashed} events, key ${last?.keyId ?? '—'}).`,
+        )
+      : h(
+          'p',
+          { class: 'broken', 'data-testid': 'digest-mismatch' },
+          `✖ First digest that does not hold: position ${result.firstMismatch!.position} — ${result.firstMismatch!.reason.replace(/_/g, ' ')}.`,
+        ),
+    h(
+      'p',
+      { class: 'sub' },
+      'Keep digests outside the system too: ',
+      h('code', {}, 'npm run cli -- audit verify --digests FILE'),
+      '.',
+    ),
+  );
 }
 
 function eventFilters(params: URLSearchParams): HTMLFormElement {
