@@ -182,6 +182,21 @@ describeInBrowser('the department console in a real browser', () => {
     expect(await page.locator('[data-follow-up-state]').count()).toBe(view.followUps.length);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'case-supervisor');
+
+    // "As known at" an instant of recorded time: the case as GET /cases/{id}?asOf= answers it, no actions.
+    const asOf = history[2].recordedAt;
+    const then = (await api.get(`/cases/F04?asOf=${asOf}`)).body;
+    await open(page, app.url, `#/cases/F04?asOf=${asOf}`);
+    await expect(
+      page.locator('.facts div', { hasText: 'Revision' }).locator('dd').textContent(),
+    ).resolves.toBe(String(then.revision));
+    await expect(page.locator('.facts div', { hasText: 'Status' }).locator('dd').textContent()).resolves.toBe(
+      then.status,
+    );
+    expect(await page.locator('form.action').count()).toBe(0);
+    expect(await page.locator('.timeline li').count()).toBe(
+      history.filter((e: any) => e.recordedAt <= asOf).length,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -319,6 +334,42 @@ describeInBrowser('the department console in a real browser', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('not a valid');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in');
+    await context.close();
+  });
+
+  it('works with the keyboard alone: skip link, sign-in, a filter, a case', async () => {
+    const { context } = await newContext(browser, app.url);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/console/`);
+    const focused = () =>
+      page.evaluate(() => (globalThis as any).document.activeElement?.textContent?.trim() ?? '');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(supervisorToken);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="signed-in-as"]').waitFor();
+    await settled(page);
+    await open(page, app.url, '#/cases');
+    // Into the subject filter by tabbing, as a keyboard user would (skip link, brand, three nav links, sign out).
+    const subject = page.getByLabel('Subject contains');
+    for (
+      let i = 0;
+      i < 12 && !(await subject.evaluate((el) => el === (globalThis as any).document.activeElement));
+      i++
+    )
+      await page.keyboard.press('Tab');
+    await page.keyboard.type('Complaint S0');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/subject=Complaint/);
+    await settled(page);
+    await expect(page.getByTestId('case-count').textContent()).resolves.toContain('2 cases');
+    await page.getByRole('link', { name: 'S01' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/cases\/S01$/);
+    await settled(page);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Complaint S01');
     await context.close();
   });
 });
