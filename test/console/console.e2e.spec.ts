@@ -259,7 +259,7 @@ describeInBrowser('the department console in a real browser', () => {
     await context.close();
   });
 
-  it("sorts with auto-assignment, names its choice, and the department's figures include it at once (minPosition)", async () => {
+  it("sorts with auto-assignment, previews and names its choice, and the department's figures include it at once (minPosition)", async () => {
     const { page, context } = await pageAs(supervisorToken);
     const api = await app.as('S-01', 'supervisor');
     const target = (await api.get('/cases?status=open&assigneeId=none')).body.cases[0];
@@ -267,12 +267,17 @@ describeInBrowser('the department console in a real browser', () => {
     await open(page, app.url, `#/cases/${target.caseId}`);
     const form = page.locator('form#sort');
     await form.getByLabel('Complexity (1–5)').selectOption('3');
+    const preview = form.getByTestId('auto-assignment-preview').filter({ hasText: 'for complexity 3' });
+    await preview.waitFor();
+    const previewed = /would choose (\S+) for/.exec((await preview.textContent()) ?? '')![1];
     await form.getByRole('button', { name: 'Sort' }).click();
     await page.locator('.flash', { hasText: 'Auto-assignment chose' }).waitFor();
     const chosen = /Auto-assignment chose (\S+)\./.exec(
       (await page.locator('.flash').textContent()) ?? '',
     )![1];
     expect((await api.get(`/cases/${target.caseId}`)).body.assigneeId).toBe(chosen);
+    // The preview (the domain's chooseAssignee on the report's loads) named the one the API chose.
+    expect(previewed).toBe(chosen);
     await open(page, app.url, `#/department`);
     await page.locator('[data-figure="rep-workload.department.unassigned"]').waitFor();
     await expect(

@@ -4,6 +4,7 @@ import { cents, fromLocalInput } from '../format.js';
 import { actionForm, centsOf, type Values } from '../forms.js';
 import { can } from '../roles.js';
 import type { Session } from '../session.js';
+import { chooseAssignee, type WorkloadEntry } from '../../../../libs/domain/src/case/auto-assignment.js';
 import type { CaseView } from './case.js';
 import { flashNext } from './case.js';
 
@@ -32,24 +33,50 @@ function rerender(message: string): string {
 }
 
 /** Each correspondent's weighted load (the rep-workload report), for those whose roles may read it. */
-function workloadHint(session: Session): HTMLElement | null {
+function workloadHint(session: Session, view: CaseView): HTMLElement | null {
   if (!can.readReports(session)) return null;
-  const holder = h('div', { class: 'load-hint', 'aria-live': 'polite' }, 'Loading weighted loads…');
+  const holder = h('div', { class: 'load-hint' }, 'Loading weighted loads…');
+  const preview = h('p', { 'data-testid': 'auto-assignment-preview', 'aria-live': 'polite' });
   get<any>('/reports/rep-workload')
     .then((r) => {
+      // The case being sorted counts in nobody's load (SPEC §3): leave it out of its assignee's figures.
+      const workload: WorkloadEntry[] = (r.correspondents as any[]).map((c) => {
+        const own = c.staffId === view.assigneeId && view.status === 'open';
+        return {
+          staffId: c.staffId,
+          roles: ['correspondent'],
+          active: true,
+          skillLevel: c.skillLevel,
+          weightedLoad: c.weightedLoad - (own ? (view.complexity ?? 0) : 0),
+          openCases: c.openCases - (own ? 1 : 0),
+        };
+      });
+      const form = holder.closest('form');
+      const update = () => {
+        const complexity = Number(
+          (form?.elements.namedItem('complexity') as HTMLSelectElement | null)?.value ?? 2,
+        );
+        const choice = chooseAssignee(workload, complexity);
+        preview.textContent = choice
+          ? `Auto-assignment would choose ${choice} for complexity ${complexity} (least weighted load among those skilled enough).`
+          : `No active correspondent is skilled for complexity ${complexity}: the sort would be refused (NO_QUALIFIED_CORRESPONDENT).`;
+      };
+      form?.addEventListener('change', update);
+      update();
       holder.replaceChildren(
-        h('p', {}, 'Weighted load now (leave the assignee empty and auto-assignment chooses):'),
+        h('p', {}, 'Weighted load now:'),
         h(
           'ul',
           { class: 'loads' },
-          ...(r.correspondents as any[]).map((c) =>
+          ...workload.map((c) =>
             h(
               'li',
               { 'data-load-of': c.staffId },
-              `${c.staffId} ${c.name} · skill ${c.skillLevel} · load ${c.weightedLoad}`,
+              `${c.staffId} · skill ${c.skillLevel} · load ${c.weightedLoad} · ${c.openCases} open`,
             ),
           ),
         ),
+        preview,
       );
     })
     .catch(() => holder.replaceChildren('Weighted loads unavailable.'));
@@ -104,7 +131,7 @@ export function caseActions(session: Session, view: CaseView, mine: boolean): HT
         title: view.category ? 'Sort again' : 'Sort',
         submit: 'Sort',
         intro:
-          workloadHint(session) ??
+          workloadHint(session, view) ??
           'Leave the assignee empty and auto-assignment chooses the correspondent with the least weighted load.',
         fields: [
           {
