@@ -11,7 +11,9 @@ const swcrc = JSON.parse(await readFile(join(root, '.swcrc'), 'utf8'));
 async function* sources(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sources(path);
+    // apps/console is browser code: Vite builds it (below), not swc.
+    if (entry.isDirectory() && path !== join(root, 'apps', 'console')) yield* sources(path);
+    else if (entry.isDirectory()) continue;
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
   }
 }
@@ -30,3 +32,9 @@ for (const top of tops) {
   }
 }
 if (process.env.BUILD_VERBOSE) console.log(`built ${count} files into dist/`);
+
+// --- console (issue 22): the browser console, bundled by Vite into dist/console ---
+if (!process.argv.includes('--bench')) {
+  const { buildConsole } = await import('./build-console.mjs');
+  await buildConsole();
+}

@@ -8,9 +8,12 @@ import { deferMalformedJson } from './http/deferred-body-error.js';
 import { requestLog } from './http/request-log.middleware.js';
 import { PinoNestLogger } from './http/pino-nest-logger.js';
 import type { Logger } from 'pino';
+import { serveConsole } from './console/serve-console.js';
 
 /** Builds the HTTP application (not yet listening): body limits, correlation ids, OpenAPI at /docs. */
-export async function createApiApp(options: ApiModuleOptions & { logger: Logger }): Promise<NestExpressApplication> {
+export async function createApiApp(
+  options: ApiModuleOptions & { logger: Logger; consoleDir?: string },
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
     bodyParser: false,
     logger: new PinoNestLogger(options.logger),
@@ -24,5 +27,6 @@ export async function createApiApp(options: ApiModuleOptions & { logger: Logger 
   app.set('query parser', 'simple');
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
+  if (options.consoleDir) serveConsole(app, options.consoleDir);
   return app;
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig, ConfigurationError, readEnvFile } from '#config';
 import { databaseConnection, guardProcess, jwtSecret, openDatabase, openEventStore } from '#runtime';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
       currency: config.currency,
       logger,
       healthContributors,
+      // Built by infra/tools/build.mjs beside this file's output (dist/console).
+      consoleDir: fileURLToPath(new URL('../../../console/', import.meta.url)),
       controllers: [...projections.controllers, ...(auditLog ? [AuditController] : [])],
       providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : [])],
     });

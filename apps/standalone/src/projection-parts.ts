@@ -2,6 +2,9 @@ import pg, { type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { withApplicationRole, type EventStore } from '#event-store';
 import { migrateReadModels, startProjector } from '#projections';
+import { CaseListController } from '../../api/src/case-list/case-list.controller.js';
+import { StandardsController } from '../../api/src/case-list/standards.controller.js';
+import { GoodwillAccountController } from '../../api/src/case-list/goodwill-account.controller.js';
 import { ReportsController } from '../../api/src/reports/reports.controller.js';
 import { reportsProviders } from '../../api/src/reports/reports.providers.js';
 
@@ -16,7 +19,7 @@ export async function startProjectionParts(store: EventStore, databaseUrl: strin
   pool.on('error', (error) => logger.warn({ err: error, part: 'projector' }, 'read-model pool lost an idle connection'));
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
-    controllers: [ReportsController],
+    controllers: [ReportsController, CaseListController, StandardsController, GoodwillAccountController],
     providers: reportsProviders({ pool, status: projector.status }),
     health: projector.status,
     stop: async () => {

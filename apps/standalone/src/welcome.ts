@@ -4,6 +4,7 @@ export function printWelcome(p: { url: string; adminToken: string; secretSource:
     '',
     `Caseledger is listening on ${p.url}`,
     `  API docs:  ${p.url}/docs   (OpenAPI JSON: ${p.url}/docs-json)`,
+    `  Console:   ${p.url}/console   (paste the token below to sign in)`,
     `  Data:      ${p.database === 'embedded' ? `embedded PostgreSQL in ${p.dataDir}/postgres` : 'PostgreSQL at DATABASE_URL'}`,
     `  JWT secret ${p.secretSource === 'environment' ? 'from AUTH_JWT_SECRET' : `kept in ${p.dataDir}/jwt-secret`}`,
     '',

@@ -22,3 +22,8 @@ export * from './reports/goodwill/goodwill.js';
 export * from './reports/follow-through/follow-through.js';
 export * from './reports/report-queries.js';
 export * from './projector/start-projector.js';
+// The case list (GET /cases): current state of each case from the case-timeline read model.
+export * from './case-list/case-list.js';
+export * from './case-list/case-list-queries.js';
+export * from './standards/standards-in-force.query.js';
+export * from './standards/goodwill-account.query.js';

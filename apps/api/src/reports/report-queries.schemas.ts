@@ -17,7 +17,7 @@ const instant = z.union([
 ]);
 
 /** Read-your-writes: the global position the report must include (a command's `globalPosition`). */
-const minPosition = z
+export const minPosition = z
   .string()
   .regex(/^\d{1,15}$/, 'A non-negative whole number')
   .transform(Number)

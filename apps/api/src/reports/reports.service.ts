@@ -37,7 +37,8 @@ export class ReportsService {
     return this.queries.followThrough(q.from, q.to, q.asOf ?? this.clock.now());
   }
 
-  private async caughtUpWith(minPosition: number | undefined): Promise<void> {
+  /** Read-your-writes for any read of the read models (the reports, the case list). */
+  async caughtUpWith(minPosition: number | undefined): Promise<void> {
     if (minPosition === undefined) return;
     const { reached, position } = await this.status.waitForPosition(minPosition, this.waitMs);
     if (!reached) {
