@@ -1,5 +1,5 @@
 /** What a newcomer needs after `npm start`: where it listens, a token, a request to paste. */
-export function printWelcome(p: { url: string; adminToken: string; secretSource: string; dataDir: string; database: string }): void {
+export function printWelcome(p: { url: string; adminToken: string | undefined; tokenLife: string; secretSource: string; dataDir: string; database: string }): void {
   const lines = [
     '',
     `Caseledger is listening on ${p.url}`,
@@ -7,8 +7,9 @@ export function printWelcome(p: { url: string; adminToken: string; secretSource:
     `  Data:      ${p.database === 'embedded' ? `embedded PostgreSQL in ${p.dataDir}/postgres` : 'PostgreSQL at DATABASE_URL'}`,
     `  JWT secret ${p.secretSource === 'environment' ? 'from AUTH_JWT_SECRET' : `kept in ${p.dataDir}/jwt-secret`}`,
     '',
-    'Admin token (valid 30 days):',
-    `  export TOKEN=${p.adminToken}`,
+    ...(p.adminToken
+      ? [`Admin token (valid ${p.tokenLife}):`, `  export TOKEN=${p.adminToken}`]
+      : ['No token printed: the secret comes from AUTH_JWT_SECRET; sign one with it (HS256, sub, roles, exp).']),
     '',
     'Try it:',
     `  curl -s -X POST ${p.url}/cases -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\`,

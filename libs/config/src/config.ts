@@ -21,6 +21,17 @@ const environment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).default(20),
   COMMANDS_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
+  // --- Hostile input and identity (issue 19) ---
+  COMMANDS_WAITING_MAX: z.coerce.number().int().min(0).default(1000),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_ROLES_CLAIM: z.string().regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'A dot path such as realm_access.roles').default('roles'),
+  AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(60).default(86400),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
 });
 
 export type CaseledgerConfig = Readonly<{
@@ -37,6 +48,11 @@ export type CaseledgerConfig = Readonly<{
   dbPoolSize: number;
   /** Commands the API works on at once; the others wait in arrival order. */
   commandsInFlight: number;
+  /** Hostile input and identity (issue 19). */
+  commandsWaitingMax: number;
+  auth: { jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string; maxLifetimeSeconds: number };
+  rateLimit: { perSecond: number; burst: number };
+  http: { requestTimeoutMs: number; headersTimeoutMs: number };
 }>;
 
 export class ConfigurationError extends Error {}
@@ -72,5 +88,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
     logLevel: e.LOG_LEVEL,
     dbPoolSize: e.DB_POOL_SIZE,
     commandsInFlight: e.COMMANDS_IN_FLIGHT,
+    commandsWaitingMax: e.COMMANDS_WAITING_MAX,
+    auth: {
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      rolesClaim: e.AUTH_ROLES_CLAIM,
+      maxLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_S,
+    },
+    rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+    http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS },
   };
 }
