@@ -23,7 +23,8 @@ export class ProviderKeys {
   private keys: Promise<JWTVerifyGetKey> | undefined;
 
   constructor(private readonly options: ProviderKeysOptions) {
-    if (!options.jwksUrl && !options.issuer) throw new Error('ProviderKeys needs AUTH_JWKS_URL or AUTH_ISSUER');
+    if (!options.jwksUrl && !options.issuer)
+      throw new Error('ProviderKeys needs AUTH_JWKS_URL or AUTH_ISSUER');
   }
 
   /** The verified payload, or null when the signature, algorithm or key does not hold. */
@@ -55,7 +56,8 @@ export class ProviderKeys {
     const response = await fetch(discovery, { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) throw new Error(`OpenID discovery at ${discovery.href} answered ${response.status}`);
     const document = (await response.json()) as { jwks_uri?: unknown };
-    if (typeof document.jwks_uri !== 'string') throw new Error(`OpenID discovery at ${discovery.href} names no jwks_uri`);
+    if (typeof document.jwks_uri !== 'string')
+      throw new Error(`OpenID discovery at ${discovery.href} names no jwks_uri`);
     return new URL(document.jwks_uri);
   }
 }

@@ -27,14 +27,21 @@ export const CLOCK_SKEW_SECONDS = 30;
 export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** The caller's claims when the payload satisfies the policy at `now` (seconds), else null. */
-export function claimsUnderPolicy(claims: Record<string, unknown>, policy: TokenPolicy, now: number): TokenClaims | null {
+export function claimsUnderPolicy(
+  claims: Record<string, unknown>,
+  policy: TokenPolicy,
+  now: number,
+): TokenClaims | null {
   if (!timesHold(claims, now, policy.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS)) return null;
   if (policy.issuer !== undefined && claims.iss !== policy.issuer) return null;
   if (policy.audience !== undefined && !audienceHolds(claims.aud, policy.audience)) return null;
   const sub = claims.sub;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200 || LONE_SURROGATE.test(sub)) return null;
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200 || LONE_SURROGATE.test(sub))
+    return null;
   const found = valueAt(claims, policy.rolesClaim ?? 'roles');
-  const roles = Array.isArray(found) ? found.filter((r): r is string => typeof r === 'string' && !LONE_SURROGATE.test(r)) : [];
+  const roles = Array.isArray(found)
+    ? found.filter((r): r is string => typeof r === 'string' && !LONE_SURROGATE.test(r))
+    : [];
   return { sub, roles };
 }
 

@@ -30,7 +30,9 @@ export function checkJsonBody(request: CallerRequest, _response: Response, next:
 }
 
 export function bodyProblem(body: unknown): { path: string; message: string } | undefined {
-  const pending: Array<{ value: unknown; path: string[]; depth: number }> = [{ value: body, path: [], depth: 0 }];
+  const pending: Array<{ value: unknown; path: string[]; depth: number }> = [
+    { value: body, path: [], depth: 0 },
+  ];
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
     if (typeof value === 'string' && LONE_SURROGATE.test(value)) {
@@ -40,9 +42,11 @@ export function bodyProblem(body: unknown): { path: string; message: string } | 
       return { path: path.join('.'), message: 'A number too large to represent' };
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) return { path: path.join('.'), message: `Nested deeper than ${MAX_JSON_DEPTH} levels` };
+    if (depth >= MAX_JSON_DEPTH)
+      return { path: path.join('.'), message: `Nested deeper than ${MAX_JSON_DEPTH} levels` };
     for (const [key, child] of Object.entries(value)) {
-      if (LONE_SURROGATE.test(key)) return { path: [...path, key].join('.'), message: 'A field name with a lone UTF-16 surrogate' };
+      if (LONE_SURROGATE.test(key))
+        return { path: [...path, key].join('.'), message: 'A field name with a lone UTF-16 surrogate' };
       pending.push({ value: child, path: [...path, key], depth: depth + 1 });
     }
   }

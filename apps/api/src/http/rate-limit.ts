@@ -44,6 +44,12 @@ export function rateLimit(limit: RateLimit, now: () => number = () => performanc
     response.setHeader('Retry-After', String(retryAfter));
     response
       .status(429)
-      .json(errorBody(429, 'RATE_LIMITED', `More than ${limit.perSecond} requests a second (burst ${limit.burst}) from this caller; retry after ${retryAfter} s`));
+      .json(
+        errorBody(
+          429,
+          'RATE_LIMITED',
+          `More than ${limit.perSecond} requests a second (burst ${limit.burst}) from this caller; retry after ${retryAfter} s`,
+        ),
+      );
   };
 }

@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /** Swagger UI's page loads its own scripts and styles from /docs and nothing from elsewhere. */
-const DOCS_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+const DOCS_POLICY =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 /** Everything else is JSON or CSV: nothing to run, nothing to frame. */
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
@@ -13,6 +14,9 @@ export function securityHeaders(request: Request, response: Response, next: Next
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('X-Frame-Options', 'DENY');
   response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('Content-Security-Policy', request.path === '/docs' || request.path.startsWith('/docs/') ? DOCS_POLICY : API_POLICY);
+  response.setHeader(
+    'Content-Security-Policy',
+    request.path === '/docs' || request.path.startsWith('/docs/') ? DOCS_POLICY : API_POLICY,
+  );
   next();
 }
