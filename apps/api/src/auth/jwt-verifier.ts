@@ -51,7 +51,11 @@ export class JwtVerifier {
 
   /** A token of this deployment's secret (development, the CLI, `npm start`'s welcome), with the configured audience and issuer. */
   sign(sub: string, roles: string[], expiresIn = '1h'): Promise<string> {
-    const jwt = new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime(expiresIn);
+    // The roles go where AUTH_ROLES_CLAIM says, so one policy reads every token.
+    const claims = (this.options.rolesClaim ?? 'roles')
+      .split('.')
+      .reduceRight<unknown>((inner, key) => ({ [key]: inner }), roles) as Record<string, unknown>;
+    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime(expiresIn);
     if (this.options.issuer) jwt.setIssuer(this.options.issuer);
     if (this.options.audience) jwt.setAudience(this.options.audience);
     return jwt.sign(this.key);

@@ -57,7 +57,7 @@ describe('JwtVerifier', () => {
     await expect(strict.verify(handMade({ alg: 'HS256' }, { ...good, aud: 'another-app' }))).resolves.toBeNull();
     await expect(strict.verify(handMade({ alg: 'HS256' }, { ...good, aud: undefined }))).resolves.toBeNull();
     await expect(strict.verify(handMade({ alg: 'HS256' }, { ...good, iss: 'https://evil.example' }))).resolves.toBeNull();
-    await expect(strict.verify(await strict.sign('C-8', ['intake']))).resolves.toEqual({ sub: 'C-8', roles: [] });
+    await expect(strict.verify(await strict.sign('C-8', ['intake']))).resolves.toEqual({ sub: 'C-8', roles: ['intake'] });
   });
 
   it('refuses a token signed with another secret', async () => {
