@@ -18,17 +18,15 @@ export class TestIdentityProvider {
   jwksFetches = 0;
   private published: SigningKey[] = [];
 
-  private constructor(
-    private readonly server: Server,
-    readonly issuer: string,
-  ) {}
+  private readonly server: Server = createServer((request, response) =>
+    this.answer(request.url ?? '', response),
+  );
+  issuer = '';
 
   static async start(): Promise<TestIdentityProvider> {
-    let provider!: TestIdentityProvider;
-    const server = createServer((request, response) => provider.answer(request.url ?? '', response));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/department`;
-    provider = new TestIdentityProvider(server, issuer);
+    const provider = new TestIdentityProvider();
+    await new Promise<void>((resolve) => provider.server.listen(0, '127.0.0.1', resolve));
+    provider.issuer = `http://127.0.0.1:${(provider.server.address() as AddressInfo).port}/realms/department`;
     return provider;
   }
 
