@@ -1,3 +1,5 @@
+import { LONE_SURROGATE } from '#application';
+
 /**
  * What a token must hold besides a good signature, whoever signed it (this deployment's HS256
  * secret or the identity provider's keys). A token that misses any of it is a 401: a stolen token
@@ -23,8 +25,6 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 /** Clocks of the provider and of this server may differ a little: `iat` may be this far ahead. */
 export const CLOCK_SKEW_SECONDS = 30;
 
-/** A lone UTF-16 surrogate (one not part of a pair): PostgreSQL cannot store it. */
-export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** The caller's claims when the payload satisfies the policy at `now` (seconds), else null. */
 export function claimsUnderPolicy(
