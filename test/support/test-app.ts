@@ -30,7 +30,9 @@ export interface TestApp {
  * The whole HTTP application — commands, reports with their projector, audit — on its own embedded
  * PostgreSQL, listening on a free port: what the end-to-end tests talk to with real HTTP requests.
  */
-export async function startTestApp(extra: Partial<ApiModuleOptions> & { limits?: HttpLimits } = {}): Promise<TestApp> {
+export async function startTestApp(
+  extra: Partial<ApiModuleOptions> & { limits?: HttpLimits; /** How long reports wait for minPosition (default 5 s). */ reportWaitMs?: number } = {},
+): Promise<TestApp> {
   const postgres = await startTestPostgres();
   const databaseUrl = await createDatabase(postgres.url, 'caseledger');
   await migrateEventStore(databaseUrl);
@@ -47,7 +49,7 @@ export async function startTestApp(extra: Partial<ApiModuleOptions> & { limits?:
     currency: 'USD',
     logger,
     controllers: [ReportsController, AuditController],
-    providers: [...reportsProviders({ pool: readModels, status: projector.status }), ...auditProviders(auditLog)],
+    providers: [...reportsProviders({ pool: readModels, status: projector.status, waitMs: extra.reportWaitMs }), ...auditProviders(auditLog)],
     healthContributors: [projector.status],
     ...extra,
   });
