@@ -19,7 +19,11 @@ import { SchemaArbitraries, toJsonText, type Schema } from './schema-arbitraries
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI === 'true' ? 19 : Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env.FUZZ_SEED
+  ? Number(process.env.FUZZ_SEED)
+  : process.env.CI === 'true'
+    ? 19
+    : Math.floor(Math.random() * 2 ** 31);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 /** A 503 the SPEC prescribes (a report asked to wait for a position the projection has not reached). */
 const SPECIFIED_5XX = new Set(['PROJECTION_BEHIND']);
@@ -42,7 +46,7 @@ interface FuzzRequest {
 
 /** A path or query value as a client would put it in a URL (a lone surrogate as its raw UTF-8 bytes). */
 function inUrl(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   try {
     return encodeURIComponent(text);
   } catch {
@@ -56,15 +60,27 @@ function operationsOf(document: Schema, arbitraries: SchemaArbitraries): Operati
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      const parameters = [...((item.parameters as unknown as Schema[]) ?? []), ...((operation.parameters as Schema[]) ?? [])].map((p) => arbitraries.resolve(p));
-      const content = (arbitraries.resolve(operation.requestBody as Schema).content ?? {}) as Record<string, { schema?: Schema }>;
+      const parameters = [
+        ...((item.parameters as unknown as Schema[]) ?? []),
+        ...((operation.parameters as Schema[]) ?? []),
+      ].map((p) => arbitraries.resolve(p));
+      const content = (arbitraries.resolve(operation.requestBody as Schema).content ?? {}) as Record<
+        string,
+        { schema?: Schema }
+      >;
       operations.push({
         method: method.toUpperCase(),
         template,
-        pathParams: parameters.filter((p) => p.in === 'path').map((p) => ({ name: String(p.name), schema: (p.schema ?? {}) as Schema })),
+        pathParams: parameters
+          .filter((p) => p.in === 'path')
+          .map((p) => ({ name: String(p.name), schema: (p.schema ?? {}) as Schema })),
         queryParams: parameters
           .filter((p) => p.in === 'query')
-          .map((p) => ({ name: String(p.name), schema: (p.schema ?? {}) as Schema, required: p.required === true })),
+          .map((p) => ({
+            name: String(p.name),
+            schema: (p.schema ?? {}) as Schema,
+            required: p.required === true,
+          })),
         body: content['application/json']?.schema,
       });
     }
@@ -94,7 +110,10 @@ describe('contract fuzzing from /docs-json (issue 19)', () => {
         .sign(new TextEncoder().encode('another-secret-of-at-least-sixteen-chars')),
     };
     const http = new Http(app.url).as(admin);
-    expectStatus(await http.post('/staff', { staffId: 'C-1', name: 'Carla', roles: ['correspondent'], skillLevel: 3 }), 201);
+    expectStatus(
+      await http.post('/staff', { staffId: 'C-1', name: 'Carla', roles: ['correspondent'], skillLevel: 3 }),
+      201,
+    );
     const filed = await http.post('/cases', complaint());
     expectStatus(filed, 201);
     knownIds.push(filed.body.caseId);
@@ -109,25 +128,65 @@ describe('contract fuzzing from /docs-json (issue 19)', () => {
 
   function requests(operation: Operation): fc.Arbitrary<FuzzRequest> {
     const pathValue = (schema: Schema) =>
-      fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...knownIds) }, { weight: 1, arbitrary: arbitraries.valid(schema) }, { weight: 1, arbitrary: arbitraries.hostile(schema) });
-    const queryValue = (schema: Schema, hostile: boolean) => (hostile ? arbitraries.hostile(schema) : arbitraries.valid(schema));
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...knownIds) },
+        { weight: 1, arbitrary: arbitraries.valid(schema) },
+        { weight: 1, arbitrary: arbitraries.hostile(schema) },
+      );
+    const queryValue = (schema: Schema, hostile: boolean) =>
+      hostile ? arbitraries.hostile(schema) : arbitraries.valid(schema);
     return fc.boolean().chain((hostile) =>
-      fc.record({
-        path: fc.tuple(...operation.pathParams.map((p) => pathValue(p.schema))).map((values) =>
-          operation.pathParams.reduce((path, p, i) => path.replace(`{${p.name}}`, inUrl(values[i])), operation.template),
-        ),
-        query: fc.tuple(
-          ...operation.queryParams.map((p) =>
-            p.required ? queryValue(p.schema, hostile).map((v) => [p.name, v] as const) : fc.option(queryValue(p.schema, hostile).map((v) => [p.name, v] as const), { nil: undefined }),
+      fc
+        .record({
+          path: fc
+            .tuple(...operation.pathParams.map((p) => pathValue(p.schema)))
+            .map((values) =>
+              operation.pathParams.reduce(
+                (path, p, i) => path.replace(`{${p.name}}`, inUrl(values[i])),
+                operation.template,
+              ),
+            ),
+          query: fc.tuple(
+            ...operation.queryParams.map((p) =>
+              p.required
+                ? queryValue(p.schema, hostile).map((v) => [p.name, v] as const)
+                : fc.option(
+                    queryValue(p.schema, hostile).map((v) => [p.name, v] as const),
+                    { nil: undefined },
+                  ),
+            ),
+            hostile
+              ? fc.option(fc.constant(['frm', '2026-01-01'] as const), { nil: undefined })
+              : fc.constant(undefined),
           ),
-          hostile ? fc.option(fc.constant(['frm', '2026-01-01'] as const), { nil: undefined }) : fc.constant(undefined),
-        ),
-        body: operation.body ? (hostile ? arbitraries.hostile(operation.body) : arbitraries.valid(operation.body)).map(toJsonText) : fc.constant(undefined),
-        auth: fc.constantFrom<FuzzRequest['auth']>('admin', 'admin', 'admin', 'admin', 'admin', 'admin', 'none', 'garbage', 'foreign'),
-      }).map(({ path, query, body, auth }) => {
-        const search = query.filter((q) => q !== undefined).map(([name, value]) => `${name}=${inUrl(value)}`);
-        return { method: operation.method, path: search.length ? `${path}?${search.join('&')}` : path, body, auth };
-      }),
+          body: operation.body
+            ? (hostile ? arbitraries.hostile(operation.body) : arbitraries.valid(operation.body)).map(
+                toJsonText,
+              )
+            : fc.constant(undefined),
+          auth: fc.constantFrom<FuzzRequest['auth']>(
+            'admin',
+            'admin',
+            'admin',
+            'admin',
+            'admin',
+            'admin',
+            'none',
+            'garbage',
+            'foreign',
+          ),
+        })
+        .map(({ path, query, body, auth }) => {
+          const search = query
+            .filter((q) => q !== undefined)
+            .map(([name, value]) => `${name}=${inUrl(value)}`);
+          return {
+            method: operation.method,
+            path: search.length ? `${path}?${search.join('&')}` : path,
+            body,
+            auth,
+          };
+        }),
     );
   }
 
@@ -136,18 +195,31 @@ describe('contract fuzzing from /docs-json (issue 19)', () => {
     const anyRequest = fc.oneof(...operations.map(requests));
     const property = fc.asyncProperty(anyRequest, async (request) => {
       const before = await app.store.headPosition();
-      const reply = await new Http(app.url, tokens[request.auth]).send(request.method, request.path, request.body);
+      const reply = await new Http(app.url, tokens[request.auth]).send(
+        request.method,
+        request.path,
+        request.body,
+      );
       statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
       const body = reply.body as Record<string, unknown>;
-      if (reply.status >= 500 && !SPECIFIED_5XX.has(String(body?.code))) throw new Error(`${reply.status}: ${JSON.stringify(body)}`);
+      if (reply.status >= 500 && !SPECIFIED_5XX.has(String(body?.code)))
+        throw new Error(`${reply.status}: ${JSON.stringify(body)}`);
       if (reply.status < 400) return;
       if (typeof body !== 'object' || body === null) throw new Error(`refusal not JSON: ${String(body)}`);
       const extra = Object.keys(body).filter((key) => !ERROR_KEYS.has(key));
-      if (extra.length > 0 || body.statusCode !== reply.status || typeof body.message !== 'string' || !/^[A-Z_0-9]+$/.test(String(body.code))) {
+      if (
+        extra.length > 0 ||
+        body.statusCode !== reply.status ||
+        typeof body.message !== 'string' ||
+        !/^[A-Z_0-9]+$/.test(String(body.code))
+      ) {
         throw new Error(`not the error shape: ${reply.status} ${JSON.stringify(body)}`);
       }
       const after = await app.store.headPosition();
-      if (after !== before) throw new Error(`refused with ${reply.status} ${String(body.code)} but the log moved from ${before} to ${after}`);
+      if (after !== before)
+        throw new Error(
+          `refused with ${reply.status} ${String(body.code)} but the log moved from ${before} to ${after}`,
+        );
     });
     try {
       await fc.assert(property, { seed: SEED, numRuns: RUNS, endOnFailure: true });
@@ -156,6 +228,8 @@ describe('contract fuzzing from /docs-json (issue 19)', () => {
     }
     // Both sides of the contract were reached: accepted commands and each kind of refusal.
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 201, 400, 401, 404]));
-    console.log(`contract fuzzing, seed ${SEED}: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+    console.log(
+      `contract fuzzing, seed ${SEED}: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
+    );
   }, 600_000);
 });

@@ -20,7 +20,9 @@ export class SchemaArbitraries {
     let current = schema ?? {};
     for (let hops = 0; typeof current.$ref === 'string' && hops < 20; hops++) {
       const path = (current.$ref as string).replace(/^#\//, '').split('/');
-      current = path.reduce<any>((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], this.document) ?? {};
+      current =
+        path.reduce<any>((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], this.document) ??
+        {};
     }
     return current;
   }
@@ -29,10 +31,16 @@ export class SchemaArbitraries {
     const schema = this.resolve(input);
     if ('const' in schema) return fc.constant(schema.const);
     if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
-    if (Array.isArray(schema.allOf)) return this.valid(Object.assign({}, ...(schema.allOf as Schema[]).map((s) => this.resolve(s))), depth);
+    if (Array.isArray(schema.allOf))
+      return this.valid(Object.assign({}, ...(schema.allOf as Schema[]).map((s) => this.resolve(s))), depth);
     const alternatives = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
-    if (Array.isArray(alternatives) && alternatives.length > 0) return fc.oneof(...alternatives.map((s) => this.valid(s, depth)));
-    const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [schema.type as string] : [];
+    if (Array.isArray(alternatives) && alternatives.length > 0)
+      return fc.oneof(...alternatives.map((s) => this.valid(s, depth)));
+    const types = Array.isArray(schema.type)
+      ? (schema.type as string[])
+      : schema.type
+        ? [schema.type as string]
+        : [];
     const nullable = schema.nullable === true || types.includes('null');
     const concrete = types.filter((t) => t !== 'null');
     const type = concrete[0] ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
@@ -44,7 +52,12 @@ export class SchemaArbitraries {
   hostile(input: Schema | undefined): fc.Arbitrary<unknown> {
     return fc.oneof(
       { weight: 1, arbitrary: hostileValue() },
-      { weight: 4, arbitrary: fc.tuple(this.valid(input), fc.nat(), hostileValue(), fc.nat(3)).map(([value, at, bad, how]) => mutate(value, at, bad, how)) },
+      {
+        weight: 4,
+        arbitrary: fc
+          .tuple(this.valid(input), fc.nat(), hostileValue(), fc.nat(3))
+          .map(([value, at, bad, how]) => mutate(value, at, bad, how)),
+      },
     );
   }
 
@@ -70,14 +83,30 @@ export class SchemaArbitraries {
   }
 
   private string(schema: Schema): fc.Arbitrary<string> {
-    if (schema.format === 'date-time') return fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
-    if (schema.format === 'date') return fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2040-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    if (schema.format === 'date-time')
+      return fc
+        .date({
+          min: new Date('1990-01-01T00:00:00Z'),
+          max: new Date('2040-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => d.toISOString());
+    if (schema.format === 'date')
+      return fc
+        .date({
+          min: new Date('1990-01-01T00:00:00Z'),
+          max: new Date('2040-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => d.toISOString().slice(0, 10));
     if (schema.format === 'uuid') return fc.uuid();
     const minLength = Number(schema.minLength ?? 0);
     const maxLength = Math.max(minLength, Math.min(Number(schema.maxLength ?? 40), 40));
     if (typeof schema.pattern === 'string') {
       try {
-        return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= Number(schema.maxLength ?? Infinity));
+        return fc
+          .stringMatching(new RegExp(schema.pattern))
+          .filter((s) => s.length >= minLength && s.length <= Number(schema.maxLength ?? Infinity));
       } catch {
         // a pattern JavaScript cannot read: any string of the lengths
       }
@@ -88,17 +117,27 @@ export class SchemaArbitraries {
   private object(schema: Schema, depth: number): fc.Arbitrary<Record<string, unknown>> {
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
     const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
-    const model = Object.fromEntries(Object.entries(properties).map(([key, sub]) => [key, this.valid(sub, depth + 1)]));
+    const model = Object.fromEntries(
+      Object.entries(properties).map(([key, sub]) => [key, this.valid(sub, depth + 1)]),
+    );
     const known = fc.record(model, { requiredKeys: required.filter((key) => key in model) });
     const extra = schema.additionalProperties;
     if (!extra || depth > 2) return known;
-    const extraValue = extra === true ? fc.jsonValue({ maxDepth: 1 }) : this.valid(extra as Schema, depth + 1);
-    return fc.tuple(known, fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), extraValue, { maxKeys: 2 })).map(([k, e]) => ({ ...e, ...k }));
+    const extraValue =
+      extra === true ? fc.jsonValue({ maxDepth: 1 }) : this.valid(extra as Schema, depth + 1);
+    return fc
+      .tuple(known, fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), extraValue, { maxKeys: 2 }))
+      .map(([k, e]) => ({ ...e, ...k }));
   }
 }
 
 /** Bounds in both forms: 3.0 `exclusiveMinimum: true` beside `minimum`, 3.1 `exclusiveMinimum: 5`. */
-export function numericBounds(schema: Schema): { min: number; max: number; minExcluded: boolean; maxExcluded: boolean } {
+export function numericBounds(schema: Schema): {
+  min: number;
+  max: number;
+  minExcluded: boolean;
+  maxExcluded: boolean;
+} {
   const bound = (plain: unknown, exclusive: unknown, fallback: number) => {
     if (typeof exclusive === 'number') return { at: exclusive, excluded: true };
     if (typeof plain === 'number') return { at: plain, excluded: exclusive === true };
@@ -114,7 +153,10 @@ function numberWithin(schema: Schema, integer: boolean): fc.Arbitrary<number> {
   if (integer) {
     const low = Math.ceil(minExcluded ? min + 1 : min);
     const high = Math.floor(maxExcluded ? max - 1 : max);
-    const small = fc.integer({ min: Math.max(low, -(2 ** 31)), max: Math.max(Math.min(high, 2 ** 31 - 1), Math.max(low, -(2 ** 31))) });
+    const small = fc.integer({
+      min: Math.max(low, -(2 ** 31)),
+      max: Math.max(Math.min(high, 2 ** 31 - 1), Math.max(low, -(2 ** 31))),
+    });
     return fc.oneof({ weight: 8, arbitrary: small }, { weight: 1, arbitrary: fc.constantFrom(low, high) });
   }
   return fc.double({ min, max, minExcluded, maxExcluded, noNaN: true, noDefaultInfinity: true });
@@ -163,7 +205,9 @@ function mutate(value: unknown, at: number, bad: unknown, how: number): unknown 
   const nodes: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) node.forEach((child, i) => (nodes.push({ parent: node, key: i }), visit(child)));
-    else if (node !== null && typeof node === 'object') for (const [key, child] of Object.entries(node)) nodes.push({ parent: node as Record<string, unknown>, key }), visit(child);
+    else if (node !== null && typeof node === 'object')
+      for (const [key, child] of Object.entries(node))
+        (nodes.push({ parent: node as Record<string, unknown>, key }), visit(child));
   };
   const copy = structuredClone(value);
   visit(copy);

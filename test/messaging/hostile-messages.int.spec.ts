@@ -3,6 +3,10 @@
 // by message — and a chunk whose refused messages together exceed the DLQ's max.message.bytes is
 // dead-lettered in several produce calls instead of holding its partition forever.
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { orderEventMessage } from '#application';
+import { SchemaArbitraries, toJsonText, type Schema } from '../fuzz/schema-arbitraries.js';
 import { deadLetterTopic, startIngest, type RunningIngest } from '#messaging';
 import type { Kafka } from 'kafkajs';
 import { anOrderPlaced } from '../../libs/messaging/test/order-messages.js';
@@ -115,4 +119,58 @@ describeKafka('hostile order messages (issue 19)', () => {
       [1, 2, 3, 4].map((i) => [`O-LARGE-${i}`, 'schema: (message', large(i).value.length]),
     );
   }, 90_000);
+
+  it('settles every one of 300 generated payloads — valid, hostile or not JSON — as appended or dead-lettered, never a stuck partition', async () => {
+    const seed = process.env.FUZZ_SEED
+      ? Number(process.env.FUZZ_SEED)
+      : process.env.CI === 'true'
+        ? 19
+        : Math.floor(Math.random() * 2 ** 31);
+    // The schema POST /order-events and the ingest share, as JSON Schema: the same derivation as the HTTP fuzzing.
+    const schema = z.toJSONSchema(orderEventMessage('USD'), {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as Schema;
+    const arbitraries = new SchemaArbitraries(schema);
+    const payload = fc.oneof(
+      {
+        weight: 2,
+        arbitrary: fc
+          .constantFrom('O-F1', 'O-F2')
+          .map((orderId) => JSON.stringify(anOrderPlaced({ orderId }))),
+      },
+      { weight: 2, arbitrary: arbitraries.valid(schema).map(toJsonText) },
+      { weight: 4, arbitrary: arbitraries.hostile(schema).map(toJsonText) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 40 }).map((bytes) => Buffer.from(bytes)) },
+    );
+    const values = fc.sample(payload, { numRuns: 300, seed });
+    const startOffset = (await readTopic(kafka, settings.ordersTopic)).length;
+    const dlqBefore = (await readTopic(kafka, dlq)).length;
+    const sentinel = anOrderPlaced({ orderId: 'O-SENTINEL' });
+    await produce(kafka, settings.ordersTopic, [
+      ...values.map((value) => ({ key: 'O-FUZZ', value })),
+      { key: sentinel.orderId, value: JSON.stringify(sentinel) },
+    ]);
+
+    try {
+      await appended([sentinel.eventId]);
+      const deadLettered = new Set(
+        (await readTopic(kafka, dlq)).slice(dlqBefore).map((m) => Number(m.headers['source-offset'])),
+      );
+      const notDeadLettered = values
+        .map((value, i) => ({ value, offset: startOffset + i }))
+        .filter(({ offset }) => !deadLettered.has(offset));
+      const eventIds = notDeadLettered.map(({ value }) =>
+        (JSON.parse(String(value)) as { eventId: string }).eventId.toLowerCase(),
+      );
+      const stored = new Set((await db.store.readEventsById(eventIds)).map((e) => e.eventId));
+      expect(eventIds.filter((id) => !stored.has(id))).toEqual([]);
+      expect(deadLettered.size + notDeadLettered.length).toBe(values.length);
+      expect(deadLettered.size).toBeGreaterThan(0);
+      expect(notDeadLettered.length).toBeGreaterThan(0);
+    } catch (error) {
+      throw new Error(`Kafka payload fuzzing failed with FUZZ_SEED=${seed}\n${(error as Error).message}`);
+    }
+  }, 120_000);
 });
