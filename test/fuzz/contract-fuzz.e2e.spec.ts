@@ -224,7 +224,9 @@ describe('contract fuzzing from /docs-json (issue 19)', () => {
     try {
       await fc.assert(property, { seed: SEED, numRuns: RUNS, endOnFailure: true });
     } catch (error) {
-      throw new Error(`contract fuzzing failed with FUZZ_SEED=${SEED}\n${(error as Error).message}`);
+      throw new Error(`contract fuzzing failed with FUZZ_SEED=${SEED}\n${(error as Error).message}`, {
+        cause: error,
+      });
     }
     // Both sides of the contract were reached: accepted commands and each kind of refusal.
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 201, 400, 401, 404]));

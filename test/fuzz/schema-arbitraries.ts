@@ -203,11 +203,15 @@ export function hostileValue(): fc.Arbitrary<unknown> {
 /** `value` with its `at`-th node changed: replaced by `bad`, dropped, or given an unknown sibling. */
 function mutate(value: unknown, at: number, bad: unknown, how: number): unknown {
   const nodes: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((child, i) => (nodes.push({ parent: node, key: i }), visit(child)));
-    else if (node !== null && typeof node === 'object')
-      for (const [key, child] of Object.entries(node))
-        (nodes.push({ parent: node as Record<string, unknown>, key }), visit(child));
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const entries: Array<[string | number, unknown]> = Array.isArray(node)
+      ? node.map((child, i) => [i, child])
+      : Object.entries(node);
+    for (const [key, child] of entries) {
+      nodes.push({ parent: node as Record<string, unknown> | unknown[], key });
+      visit(child);
+    }
   };
   const copy = structuredClone(value);
   visit(copy);

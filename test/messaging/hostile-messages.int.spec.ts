@@ -170,7 +170,9 @@ describeKafka('hostile order messages (issue 19)', () => {
       expect(deadLettered.size).toBeGreaterThan(0);
       expect(notDeadLettered.length).toBeGreaterThan(0);
     } catch (error) {
-      throw new Error(`Kafka payload fuzzing failed with FUZZ_SEED=${seed}\n${(error as Error).message}`);
+      throw new Error(`Kafka payload fuzzing failed with FUZZ_SEED=${seed}\n${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }, 120_000);
 });
