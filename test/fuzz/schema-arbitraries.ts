@@ -27,8 +27,15 @@ export class SchemaArbitraries {
     return current;
   }
 
+  /** Values the schema allows; its own `example` / `examples` (known good to the server) among them. */
   valid(input: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
     const schema = this.resolve(input);
+    const examples = [...('example' in schema ? [schema.example] : []), ...(Array.isArray(schema.examples) ? schema.examples : [])];
+    const generated = this.generated(schema, depth);
+    return examples.length > 0 ? fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...examples) }, { weight: 2, arbitrary: generated }) : generated;
+  }
+
+  private generated(schema: Schema, depth: number): fc.Arbitrary<unknown> {
     if ('const' in schema) return fc.constant(schema.const);
     if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
     if (Array.isArray(schema.allOf))
