@@ -16,6 +16,10 @@ interface SigningKey {
 export class TestIdentityProvider {
   /** Requests for the JWK set so far (a rotation costs one more). */
   jwksFetches = 0;
+  /** Requests for the discovery document so far. */
+  discoveryFetches = 0;
+  /** While true, the provider answers 503 to everything (an outage). */
+  down = false;
   private published: SigningKey[] = [];
 
   private readonly server: Server = createServer((request, response) =>
@@ -62,6 +66,8 @@ export class TestIdentityProvider {
 
   private answer(url: string, response: ServerResponse): void {
     const path = new URL(url, 'http://x').pathname;
+    if (path.endsWith('/.well-known/openid-configuration')) this.discoveryFetches++;
+    if (this.down) return void response.writeHead(503).end();
     const send = (body: unknown) =>
       void response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     if (path === '/realms/department/.well-known/openid-configuration')

@@ -38,15 +38,19 @@ export class ProviderKeys {
   }
 
   private keySet(): Promise<JWTVerifyGetKey> {
-    this.keys ??= this.locate().then((url) =>
-      createRemoteJWKSet(url, {
-        cooldownDuration: this.options.cooldownMs ?? 30_000,
-        cacheMaxAge: this.options.cacheMaxAgeMs ?? 600_000,
-        timeoutDuration: 5_000,
-      }),
-    );
-    // A discovery that failed is tried again on the next token, not remembered.
-    this.keys.catch(() => (this.keys = undefined));
+    if (!this.keys) {
+      const cooldownMs = this.options.cooldownMs ?? 30_000;
+      this.keys = this.locate().then((url) =>
+        createRemoteJWKSet(url, {
+          cooldownDuration: cooldownMs,
+          cacheMaxAge: this.options.cacheMaxAgeMs ?? 600_000,
+          timeoutDuration: 5_000,
+        }),
+      );
+      // A failed discovery is tried again after the cooldown, not on every token: a flood of
+      // tokens while the provider is down must not become a flood of requests to it.
+      this.keys.catch(() => setTimeout(() => (this.keys = undefined), cooldownMs).unref());
+    }
     return this.keys;
   }
 
