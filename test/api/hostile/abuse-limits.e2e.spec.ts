@@ -80,13 +80,18 @@ describe('abuse limits (issue 19)', () => {
 
   it('past the rate (20/s, burst 40) one caller gets 429 RATE_LIMITED with Retry-After; another caller is still served', async () => {
     const flooder = new Http(app.url).as(await app.token('flooder', 'auditor'));
+    const started = performance.now();
     const replies = await Promise.all(
       Array.from({ length: 120 }, () => flooder.get('/audit/events?limit=1')),
     );
+    const seconds = (performance.now() - started) / 1000;
     const limited = replies.filter((r) => r.status === 429);
-    expect(replies.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(RATE.burst);
-    expect(limited.length).toBeGreaterThanOrEqual(120 - RATE.burst - 20);
-    expect(limited.length + replies.filter((r) => r.status === 200).length).toBe(120);
+    const served = replies.filter((r) => r.status === 200).length;
+    // The burst, plus what the rate refilled while the 120 were answered; everything else refused.
+    expect(served).toBeGreaterThanOrEqual(RATE.burst);
+    expect(served).toBeLessThanOrEqual(RATE.burst + Math.ceil(seconds * RATE.perSecond));
+    expect(limited.length + served).toBe(120);
+    expect(limited.length).toBeGreaterThan(0);
     for (const reply of limited) {
       expectError(reply, 429, 'RATE_LIMITED');
       expect(Number(reply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -96,13 +101,15 @@ describe('abuse limits (issue 19)', () => {
     expectStatus(await flooder.get('/audit/events?limit=1'), 200);
   });
 
-  it('GET /audit/verify runs one at a time: a second one meanwhile → 429 VERIFY_IN_PROGRESS with Retry-After', async () => {
+  it('GET /audit/verify runs one at a time: a second one meanwhile → 429 VERIFY_IN_PROGRESS with Retry-After; a long one is not cut', async () => {
     const release = await holdTheLog();
     const first = admin.get('/audit/verify');
     await sleep(300);
     const second = await admin.get('/audit/verify');
     expectError(second, 429, 'VERIFY_IN_PROGRESS');
     expect(second.headers.get('retry-after')).toBe('5');
+    // Longer than the request timeout (2 s): that timeout is for receiving a request, not answering it.
+    await sleep(2500);
     await release();
     const answered = await first;
     expectStatus(answered, 200);
