@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -279,6 +279,32 @@ describe('append-only log, audit reader and CLI on PostgreSQL', () => {
       expect(await auditExport(['--case', 'no-such-case', '--out', file], io)).toBe(1);
       expect(io.err()).toContain('No case no-such-case');
       expect(existsSync(file)).toBe(false);
+    });
+
+    it('--out writes a new file readable by its owner only (0600), and leaves no temporary file beside it', async () => {
+      const file = join(dataDir, 'all.ndjson');
+      const io = capturedIo(env());
+      expect(await auditExport(['--all', '--out', file], io)).toBe(0);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(lines(readFileSync(file, 'utf8'))).toHaveLength((await logSize(url)).events);
+      expect(readdirSync(dataDir).filter((name) => name.includes('.partial'))).toEqual([]);
+    });
+
+    it('--out never writes through or replaces an existing file or symlink, and a failure deletes nothing it was given', async () => {
+      const existing = join(dataDir, 'kept.ndjson');
+      writeFileSync(existing, 'evidence of yesterday\n');
+      const target = join(dataDir, 'target.txt');
+      writeFileSync(target, 'not to be touched\n');
+      const link = join(dataDir, 'link.ndjson');
+      symlinkSync(target, link);
+      for (const out of [existing, link]) {
+        const io = capturedIo(env());
+        expect(await auditExport(['--all', '--out', out], io)).not.toBe(0);
+        expect(io.err()).toContain('already exists');
+      }
+      expect(readFileSync(existing, 'utf8')).toBe('evidence of yesterday\n');
+      expect(readFileSync(target, 'utf8')).toBe('not to be touched\n');
+      expect(existsSync(link)).toBe(true);
     });
 
     it.each([

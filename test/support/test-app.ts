@@ -10,7 +10,7 @@ import { auditProviders } from '../../apps/api/src/audit/audit.providers.js';
 import { ReportsController } from '../../apps/api/src/reports/reports.controller.js';
 import { reportsProviders } from '../../apps/api/src/reports/reports.providers.js';
 import type { ApiModuleOptions } from '../../apps/api/src/api.module.js';
-import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { createApiApp, type HttpLimits } from '../../apps/api/src/create-api-app.js';
 import { JwtVerifier } from '../../apps/api/src/auth/jwt-verifier.js';
 import { startTestPostgres } from './embedded-postgres.js';
 
@@ -30,7 +30,9 @@ export interface TestApp {
  * The whole HTTP application — commands, reports with their projector, audit — on its own embedded
  * PostgreSQL, listening on a free port: what the end-to-end tests talk to with real HTTP requests.
  */
-export async function startTestApp(extra: Partial<ApiModuleOptions> = {}): Promise<TestApp> {
+export async function startTestApp(
+  extra: Partial<ApiModuleOptions> & { limits?: HttpLimits; /** How long reports wait for minPosition (default 5 s). */ reportWaitMs?: number } = {},
+): Promise<TestApp> {
   const postgres = await startTestPostgres();
   const databaseUrl = await createDatabase(postgres.url, 'caseledger');
   await migrateEventStore(databaseUrl);
@@ -47,13 +49,13 @@ export async function startTestApp(extra: Partial<ApiModuleOptions> = {}): Promi
     currency: 'USD',
     logger,
     controllers: [ReportsController, AuditController],
-    providers: [...reportsProviders({ pool: readModels, status: projector.status }), ...auditProviders(auditLog)],
+    providers: [...reportsProviders({ pool: readModels, status: projector.status, waitMs: extra.reportWaitMs }), ...auditProviders(auditLog)],
     healthContributors: [projector.status],
     ...extra,
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const verifier = new JwtVerifier(TEST_JWT_SECRET);
+  const verifier = new JwtVerifier(TEST_JWT_SECRET, extra.auth);
   return {
     url,
     databaseUrl,

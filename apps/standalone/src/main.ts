@@ -14,6 +14,9 @@ import { AuditController } from '../../api/src/audit/audit.controller.js';
 import { auditProviders } from '../../api/src/audit/audit.providers.js';
 import type { HealthContributor } from '../../api/src/health/health-contributor.js';
 
+/** The welcome token's life: a working day, then `npm start` again (or the CLI) for another. */
+const WELCOME_TOKEN_LIFE = '8h';
+
 /**
  * `npm start`: the whole system in one process — embedded PostgreSQL (unless DATABASE_URL), the
  * log, the API, the projector and, with KAFKA_BROKERS, ingest and publication. SIGTERM/SIGINT drain
@@ -56,9 +59,23 @@ async function main(): Promise<void> {
     const auditLog = config.eventStore === 'postgres' ? new PostgresAuditLog({ connection: databaseConnection(config, database.url) }) : undefined;
     if (auditLog) stops.push(() => auditLog.close());
     const { secret, source } = await jwtSecret(config);
+    const auth = {
+      audience: config.auth.audience,
+      issuer: config.auth.issuer,
+      rolesClaim: config.auth.rolesClaim,
+      maxLifetimeSeconds: config.auth.maxLifetimeSeconds,
+      provider: config.auth.jwksUrl || config.auth.issuer ? { jwksUrl: config.auth.jwksUrl, discover: !config.auth.jwksUrl } : undefined,
+    };
     const app = await createApiApp({
       store,
       jwtSecret: secret,
+      auth,
+      commandsWaitingMax: config.commandsWaitingMax,
+      limits: {
+        rateLimit: config.rateLimit,
+        requestTimeoutMs: config.http.requestTimeoutMs,
+        headersTimeoutMs: config.http.headersTimeoutMs,
+      },
       commandsInFlight: config.commandsInFlight,
       currency: config.currency,
       logger,
@@ -71,9 +88,22 @@ async function main(): Promise<void> {
     await app.listen(config.port, config.host);
     stops.push(() => app.close());
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
-    const adminToken = await new JwtVerifier(secret).sign('admin', ['admin']);
-    const demoLines = process.argv.includes('--demo') ? await demo({ url, secret, logIsEmpty: (await store.headPosition()) === 0 }) : undefined;
-    printWelcome({ url, adminToken, secretSource: source, dataDir: config.dataDir, database: database.embedded ? 'embedded' : 'external', demo: demoLines });
+    // A token only for a secret this process made (now or on an earlier start): one that came from
+    // the environment belongs to whoever set it, and a token printed to a log outlives the log's readers.
+    const signer = new JwtVerifier(secret, auth);
+    const adminToken = source === 'environment' ? undefined : await signer.sign('admin', ['admin'], WELCOME_TOKEN_LIFE);
+    const demoLines = process.argv.includes('--demo')
+      ? await demo({ url, sign: (sub, roles, ttl) => signer.sign(sub, roles, ttl), logIsEmpty: (await store.headPosition()) === 0 })
+      : undefined;
+    printWelcome({
+      url,
+      adminToken,
+      tokenLife: WELCOME_TOKEN_LIFE,
+      secretSource: source,
+      dataDir: config.dataDir,
+      database: database.embedded ? 'embedded' : 'external',
+      demo: demoLines,
+    });
   } catch (error) {
     logger.error({ err: error }, 'start-up failed');
     await stop('start-up failure', 1);

@@ -1,5 +1,13 @@
 /** What a newcomer needs after `npm start`: where it listens, a token, a request to paste. */
-export function printWelcome(p: { url: string; adminToken: string; secretSource: string; dataDir: string; database: string; demo?: string[] }): void {
+export function printWelcome(p: {
+  url: string;
+  adminToken: string | undefined;
+  tokenLife: string;
+  secretSource: string;
+  dataDir: string;
+  database: string;
+  demo?: string[];
+}): void {
   const lines = [
     '',
     `Caseledger is listening on ${p.url}`,
@@ -8,8 +16,11 @@ export function printWelcome(p: { url: string; adminToken: string; secretSource:
     `  Data:      ${p.database === 'embedded' ? `embedded PostgreSQL in ${p.dataDir}/postgres` : 'PostgreSQL at DATABASE_URL'}`,
     `  JWT secret ${p.secretSource === 'environment' ? 'from AUTH_JWT_SECRET' : `kept in ${p.dataDir}/jwt-secret`}`,
     '',
-    'Admin token (valid 30 days):',
-    `  export TOKEN=${p.adminToken}`,
+    ...(p.adminToken
+      ? [`Admin token (valid ${p.tokenLife}):`, `  export TOKEN=${p.adminToken}`]
+      : [
+          'No token printed: the secret comes from AUTH_JWT_SECRET. Mint one: npm run --silent cli -- token --sub ID --role ROLE',
+        ]),
     '',
     'Try it:',
     `  curl -s -X POST ${p.url}/cases -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\`,

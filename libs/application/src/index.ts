@@ -4,6 +4,7 @@ export * from './shared/command-runner.js';
 export * from './shared/command-admission.js';
 export * from './shared/command-environment.js';
 export * from './shared/common-schemas.js';
+export * from './shared/storable-json.js';
 export * from './shared/tokens.js';
 export * from './cases/case-bodies.js';
 export * from './cases/case-commands.js';

@@ -24,6 +24,17 @@ const environment = z.object({
   // --- database faults (issue 23): bounded waits on every connection ---
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  // --- Hostile input and identity (issue 19) ---
+  COMMANDS_WAITING_MAX: z.coerce.number().int().min(0).default(1000),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_ROLES_CLAIM: z.string().regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'A dot path such as realm_access.roles').default('roles'),
+  AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(60).default(86400),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
 });
 
 export type CaseledgerConfig = Readonly<{
@@ -42,6 +53,11 @@ export type CaseledgerConfig = Readonly<{
   commandsInFlight: number;
   /** DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS: a database that is away fails calls in bounded time. */
   dbTimeouts: { connectMs: number; statementMs: number };
+  /** Hostile input and identity (issue 19). */
+  commandsWaitingMax: number;
+  auth: { jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string; maxLifetimeSeconds: number };
+  rateLimit: { perSecond: number; burst: number };
+  http: { requestTimeoutMs: number; headersTimeoutMs: number };
 }>;
 
 export class ConfigurationError extends Error {}
@@ -78,5 +94,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
     dbPoolSize: e.DB_POOL_SIZE,
     commandsInFlight: e.COMMANDS_IN_FLIGHT,
     dbTimeouts: { connectMs: e.DB_CONNECT_TIMEOUT_MS, statementMs: e.DB_STATEMENT_TIMEOUT_MS },
+    commandsWaitingMax: e.COMMANDS_WAITING_MAX,
+    auth: {
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      rolesClaim: e.AUTH_ROLES_CLAIM,
+      maxLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_S,
+    },
+    rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+    http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS },
   };
 }

@@ -27,4 +27,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigurationError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
+
+  it('gives the limits of issue 19 their documented defaults, and reads an identity provider', () => {
+    expect(loadConfig({})).toMatchObject({
+      commandsWaitingMax: 1000,
+      auth: { rolesClaim: 'roles', maxLifetimeSeconds: 86400 },
+      rateLimit: { perSecond: 100, burst: 200 },
+      http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 },
+    });
+    const keycloak = loadConfig({ AUTH_ISSUER: 'https://id.example/realms/d', AUTH_AUDIENCE: 'caseledger', AUTH_ROLES_CLAIM: 'realm_access.roles' });
+    expect(keycloak.auth).toEqual({ issuer: 'https://id.example/realms/d', audience: 'caseledger', rolesClaim: 'realm_access.roles', maxLifetimeSeconds: 86400, jwksUrl: undefined });
+  });
+
+  it.each([
+    ['AUTH_ROLES_CLAIM', 'realm access'],
+    ['AUTH_JWKS_URL', 'not a url'],
+    ['AUTH_MAX_TOKEN_LIFETIME_S', '10'],
+    ['RATE_LIMIT_PER_SECOND', '-1'],
+    ['HTTP_REQUEST_TIMEOUT_MS', '5'],
+  ])('refuses %s=%s, naming the variable (issue 19)', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
 });

@@ -2,7 +2,6 @@ export * from './database.js';
 export * from './jwt-secret.js';
 export * from './event-store-factory.js';
 export * from './operator-database.js';
-export * from './mint-token.js';
 export * from './process-guard.js';
 export * from './embedded-supervisor.js';
 export * from './database-connection.js';

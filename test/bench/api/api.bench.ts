@@ -76,7 +76,7 @@ export async function apiBench(o: ApiBenchOptions) {
   const log = o.log ?? console.log;
   const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-bench-api-'));
   const jwtSecret = randomBytes(24).toString('hex');
-  const server = await startStandalone(dataDir, { AUTH_JWT_SECRET: jwtSecret }, 60_000, o.serverNodeFlags ?? []);
+  const server = await startStandalone(dataDir, { AUTH_JWT_SECRET: jwtSecret, RATE_LIMIT_PER_SECOND: '0' /* capacity, not the per-caller limit */ }, 60_000, o.serverNodeFlags ?? []);
   const loadBefore = loadavg()[0]!;
   try {
     const department = await seedDepartment(server.url, server.token, jwtSecret, o.correspondents ?? 40);

@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '#audit';
 const wholeNumber = (max: number) =>
   z
     .string()
-    .regex(/^\d{1,15}$/, 'A non-negative whole number')
+    .regex(/^\d{1,16}$/, 'A non-negative whole number')
     .transform(Number)
     .refine((n) => n <= max, `At most ${max}`);
 

@@ -1,9 +1,13 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './roles.js';
 import type { CallerRequest } from './caller.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import { requestHash } from '../http/request-hash.js';
+
+/** An Idempotency-Key is kept in a unique index: longer ones are refused (a UUID is 36). */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /**
  * Runs before validation on every route, so the order of checks is 401, 403, then 400 (SPEC §3).
@@ -20,9 +24,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<CallerRequest>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const claims = match ? await this.verifier.verify(match[1]) : null;
+    const claims = request.claims !== undefined ? request.claims : await this.verifiedClaims(request);
     if (!claims) {
       throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'A valid Bearer token is required' });
     }
@@ -36,13 +38,30 @@ export class AuthGuard implements CanActivate {
     }
     if (request.bodyError) throw request.bodyError;
     const key = request.headers['idempotency-key'];
+    if (typeof key === 'string' && key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'The request is not valid',
+        details: [{ path: 'Idempotency-Key', message: `At most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` }],
+      });
+    }
+    const response = context.switchToHttp().getResponse<Response>();
+    let gone = false;
+    response.once('close', () => (gone = !response.writableFinished));
     request.caller = {
       id: claims.sub,
       roles: claims.roles,
       correlationId: request.correlationId ?? '',
       idempotencyKey: typeof key === 'string' && key.length > 0 ? key : undefined,
       requestHash: requestHash(request),
+      abandoned: () => gone,
     };
     return true;
+  }
+
+  private verifiedClaims(request: CallerRequest) {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    return match ? this.verifier.verify(match[1]!) : null;
   }
 }

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import type { TokenClaims } from './token-policy.js';
 
 /** Who is calling, from the verified token, and the request facts every command records. */
 export interface Caller {
@@ -9,6 +10,8 @@ export interface Caller {
   idempotencyKey: string | undefined;
   /** SHA-256 of method, path and canonical body: what an Idempotency-Key is bound to. */
   requestHash: string;
+  /** True once the client closed the connection before its answer was sent. */
+  abandoned: () => boolean;
 }
 
 export interface CallerRequest extends Request {
@@ -16,6 +19,8 @@ export interface CallerRequest extends Request {
   correlationId?: string;
   /** The JSON parser's error, raised by the guard after 401 and 403 (see deferMalformedJson). */
   bodyError?: unknown;
+  /** The token's claims, verified before the body is read (authenticateEarly); null when none holds. */
+  claims?: TokenClaims | null;
 }
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {

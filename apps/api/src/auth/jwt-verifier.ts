@@ -1,5 +1,12 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
+import { ProviderKeys, PROVIDER_ALGORITHMS, type ProviderKeysOptions } from './provider-keys.js';
+import { claimsUnderPolicy, type TokenClaims, type TokenPolicy } from './token-policy.js';
+
+export interface JwtVerifierOptions extends TokenPolicy {
+  /** An OpenID Connect provider whose RS256/ES256 tokens are accepted too (AUTH_JWKS_URL / AUTH_ISSUER). */
+  provider?: Omit<ProviderKeysOptions, 'issuer'> & { discover?: boolean };
+}
 
 /**
  * HS256 tokens with `sub` and `roles` (SPEC §4). Verified here with one synchronous HMAC: jose's
@@ -7,42 +14,64 @@ import { SignJWT } from 'jose';
  * a busy server's CPU for what is a 3 µs hash. Only HS256 is accepted (no `none`, no algorithm
  * the header picks), the signature is compared in constant time, and `exp`, `nbf` and `iat` are
  * checked as jose checks them. Tokens are still signed with jose.
+ *
+ * With a provider configured, RS256/ES256 tokens are verified against its JWK set (jose). Either way
+ * the claims then pass one TokenPolicy: `exp` required, a maximum life, audience and issuer.
  */
 export class JwtVerifier {
   /** jose signs with the KeyObject; the HMAC takes the raw bytes (a KeyObject costs it a copy per call). */
   private readonly key: KeyObject;
   private readonly secret: Buffer;
 
-  constructor(secret: string) {
+  private readonly provider: ProviderKeys | undefined;
+
+  constructor(
+    secret: string,
+    private readonly options: JwtVerifierOptions = {},
+  ) {
     this.secret = Buffer.from(secret, 'utf8');
     this.key = createSecretKey(this.secret);
+    const { provider, issuer } = options;
+    this.provider =
+      provider && (provider.jwksUrl || (provider.discover && issuer))
+        ? new ProviderKeys({ ...provider, issuer: provider.discover ? issuer : undefined })
+        : undefined;
   }
 
-  async verify(token: string): Promise<{ sub: string; roles: string[] } | null> {
-    const payload = this.verifiedPayload(token);
-    if (!payload || typeof payload.sub !== 'string' || payload.sub.length === 0) return null;
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
-    return { sub: payload.sub, roles };
-  }
-
-  sign(sub: string, roles: string[], expiresIn = '30d'): Promise<string> {
-    return new SignJWT({ roles }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime(expiresIn).sign(this.key);
-  }
-
-  private verifiedPayload(token: string): Record<string, unknown> | null {
+  async verify(token: string): Promise<TokenClaims | null> {
+    if (token.length > MAX_TOKEN_LENGTH) return null;
     const parts = token.split('.');
     if (parts.length !== 3 || parts.some((part) => !BASE64URL.test(part))) return null;
-    const [header, payload, signature] = parts as [string, string, string];
+    const head = parseObject(parts[0]!);
+    let payload: Record<string, unknown> | null = null;
+    if (head?.alg === 'HS256') payload = this.hmacPayload(parts as [string, string, string], head);
+    else if (this.provider && PROVIDER_ALGORITHMS.includes(head?.alg as string)) payload = await this.provider.verifiedPayload(token);
+    return payload ? claimsUnderPolicy(payload, this.options, Math.floor(Date.now() / 1000)) : null;
+  }
+
+  /** A token of this deployment's secret (development, the CLI, `npm start`'s welcome), with the configured audience and issuer. */
+  sign(sub: string, roles: string[], expiresIn = '1h'): Promise<string> {
+    // The roles go where AUTH_ROLES_CLAIM says, so one policy reads every token.
+    const claims = (this.options.rolesClaim ?? 'roles')
+      .split('.')
+      .reduceRight<unknown>((inner, key) => ({ [key]: inner }), roles) as Record<string, unknown>;
+    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime(expiresIn);
+    if (this.options.issuer) jwt.setIssuer(this.options.issuer);
+    if (this.options.audience) jwt.setAudience(this.options.audience);
+    return jwt.sign(this.key);
+  }
+
+  private hmacPayload([header, payload, signature]: [string, string, string], head: Record<string, unknown>): Record<string, unknown> | null {
     const expected = createHmac('sha256', this.secret).update(`${header}.${payload}`).digest();
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-    const head = parseObject(header);
-    if (!head || head.alg !== 'HS256' || 'crit' in head || head.b64 === false) return null;
-    const claims = parseObject(payload);
-    if (!claims || !timesHold(claims, Math.floor(Date.now() / 1000))) return null;
-    return claims;
+    if ('crit' in head || head.b64 === false) return null;
+    return parseObject(payload);
   }
 }
+
+/** Longer than any real token: refused before any decoding. */
+const MAX_TOKEN_LENGTH = 8192;
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -53,14 +82,4 @@ function parseObject(part: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
-}
-
-/** `exp` in the future, `nbf` reached, `iat` a number when present (RFC 7519 §4.1, no leeway). */
-function timesHold(claims: Record<string, unknown>, now: number): boolean {
-  for (const claim of ['exp', 'nbf', 'iat'] as const) {
-    if (claim in claims && typeof claims[claim] !== 'number') return false;
-  }
-  if (typeof claims.exp === 'number' && claims.exp <= now) return false;
-  if (typeof claims.nbf === 'number' && claims.nbf > now) return false;
-  return true;
 }

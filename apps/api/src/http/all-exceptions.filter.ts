@@ -6,6 +6,7 @@ import { isApplicationError } from '#application';
 import { errorBody, ErrorBody, httpCodes } from './error-body.js';
 import { zodDetails } from './zod-details.js';
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableBody } from './database-unavailable.js';
+import type { CallerRequest } from '../auth/caller.js';
 
 /**
  * Every failure leaves the API as `{ statusCode, code, message, details? }`: business rules by their
@@ -30,7 +31,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500 && body.code === 'INTERNAL_ERROR') {
-      this.logger.error({ err: exception, path: request.url, correlationId: request.headers['x-correlation-id'] });
+      this.logger.error({ err: exception, path: request.url, correlationId: (request as CallerRequest).correlationId });
+    }
+    if (isApplicationError(exception) && exception.retryAfterSeconds !== undefined && !response.headersSent) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }

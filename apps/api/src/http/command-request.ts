@@ -11,5 +11,6 @@ export function commandRequest(caller: Caller, body: { occurredAt?: string }): C
     idempotencyKey: caller.idempotencyKey,
     requestHash: caller.requestHash,
     occurredAt: body.occurredAt,
+    abandoned: caller.abandoned,
   };
 }

@@ -61,12 +61,19 @@ function valueAt(row: unknown, path: string): unknown {
     );
 }
 
-/** RFC 4180: a cell with a comma, a quote or a line break is quoted, quotes doubled. */
+/**
+ * RFC 4180: a cell with a comma, a quote or a line break is quoted, quotes doubled. A text cell
+ * that a spreadsheet would take for a formula (it starts with = + - @, a tab or a carriage return:
+ * a staff name `=HYPERLINK(…)`) is made inert by a leading single quote, as OWASP's CSV injection
+ * rule says. Numbers are written as numbers: a negative figure stays a figure.
+ */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function toCsv(columns: readonly string[], rows: readonly unknown[]): string {
   const lines = [

@@ -35,4 +35,15 @@ describe('report CSV (SPEC §4)', () => {
     expect(csvCell(false)).toBe('false');
     expect(csvCell(undefined)).toBe('');
   });
+
+  it('makes a text cell that would start a spreadsheet formula inert (OWASP CSV injection), numbers untouched', () => {
+    expect(csvCell('=HYPERLINK("http://x","a")')).toBe(`"'=HYPERLINK(""http://x"",""a"")"`);
+    expect(csvCell('+1+1')).toBe("'+1+1");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tcmd')).toBe("'\tcmd");
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(csvCell('Ann = Bob')).toBe('Ann = Bob');
+  });
 });

@@ -1,18 +1,17 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { CaseHistoryHandler, CaseHistoryQuery, isApplicationError, isoInstant } from '#application';
 import { auditEventsMatching, PostgresAuditLog, writeNdjson, type AuditEventFilter } from '#audit';
 import { PostgresEventStore, type RecordedEvent } from '#event-store';
 import { openAuditDatabase } from './audit-database.js';
 import { EXIT, processIo, UsageError, type CliIo } from './cli-io.js';
+import { refuseExisting, writeExportFile } from './export-file.js';
 
 export const AUDIT_EXPORT_USAGE = `Usage: npm run cli -- audit export (--case ID | --from T --to T | --all) [--out FILE]
 Writes the envelopes as NDJSON (one per line, hash and prevHash included) for docs/audit.md's verifier.
   --case ID    the case's history: its own events and its goodwill grants and refunds, in global order
   --from/--to  the events whose BUSINESS time (occurredAt) is in [from, to), ISO-8601; either may be left out
   --all        the whole log, in global order
-  --out FILE   write to FILE instead of stdout
+  --out FILE   write to FILE instead of stdout: a new file, mode 0600 (an existing FILE or symlink is refused)
 Connects with DATABASE_URL, else to the embedded PostgreSQL of DATA_DIR (default ./data).`;
 
 type Selection = { caseId: string } | { period: AuditEventFilter } | { all: true };
@@ -75,18 +74,14 @@ async function exportSelection(
   outFile: string | undefined,
   io: CliIo,
 ): Promise<number> {
+  if (outFile) await refuseExisting(outFile);
   const database = await openAuditDatabase(io.env);
   try {
-    // The file is created once the events are there (no empty file for an unknown case), and removed
-    // when the export fails half-way: a truncated export must not pass for a whole one.
+    // The file appears once the events are all written (no empty file for an unknown case, no
+    // truncated export passing for a whole one): see writeExportFile.
     return await withEvents(selection, database.url, async (events) => {
       if (!outFile) return writeNdjson(events, io.stdout, { end: false });
-      try {
-        return await writeNdjson(events, createWriteStream(outFile));
-      } catch (error) {
-        await rm(outFile, { force: true });
-        throw error;
-      }
+      return writeExportFile(outFile, (stream) => writeNdjson(events, stream));
     });
   } finally {
     await database.close();

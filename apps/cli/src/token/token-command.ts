@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError, loadConfig } from '#config';
-import { existingJwtSecret, mintToken, TOKEN_TTL } from '#runtime';
+import { existingJwtSecret } from '#runtime';
+import { JwtVerifier } from '../../../api/src/auth/jwt-verifier.js';
 import { EXIT, type CliIo } from '../audit/cli-io.js';
 
 const ROLES = [
@@ -13,6 +14,10 @@ const ROLES = [
   'integration',
   'admin',
 ];
+/** A lifetime in the units an operator types: `90s`, `30m`, `8h`, `7d`. */
+const TOKEN_TTL = /^([1-9]\d{0,5})([smhd])$/;
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
 const USAGE = 'usage: npm run cli -- token --sub ID --role ROLE [--role ROLE …] [--ttl 8h]';
 
 /**
@@ -44,8 +49,10 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
     return usage(io, `unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   if (!TOKEN_TTL.test(parsed.ttl)) return usage(io, `--ttl is a number and a unit (s, m, h, d), such as 8h`);
   let secret;
+  let config;
   try {
-    secret = await existingJwtSecret(loadConfig(io.env));
+    config = loadConfig(io.env);
+    secret = await existingJwtSecret(config);
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     io.stderr.write(`${error.message}\n`);
@@ -57,7 +64,22 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
     );
     return EXIT.failed;
   }
-  io.stdout.write(`${await mintToken(secret.secret, { sub: parsed.sub, roles }, parsed.ttl)}\n`);
+  const [, amount, unit] = TOKEN_TTL.exec(parsed.ttl)!;
+  const seconds = Number(amount) * UNIT_SECONDS[unit as keyof typeof UNIT_SECONDS];
+  if (seconds > config.auth.maxLifetimeSeconds) {
+    return usage(
+      io,
+      `--ttl ${parsed.ttl} is longer than the server accepts (AUTH_MAX_TOKEN_LIFETIME_S=${config.auth.maxLifetimeSeconds})`,
+    );
+  }
+  // The server's own signer: roles where AUTH_ROLES_CLAIM says, its issuer and audience.
+  const { rolesClaim, issuer, audience } = config.auth;
+  const token = await new JwtVerifier(secret.secret, { rolesClaim, issuer, audience }).sign(
+    parsed.sub,
+    roles,
+    parsed.ttl,
+  );
+  io.stdout.write(`${token}\n`);
   return EXIT.ok;
 }
 

@@ -1,7 +1,9 @@
-import { mintToken } from '#runtime';
 import { ANALYST, AUDITOR, DEMO_STAFF, INTAKE, ORDER_FEED, SORTER, SUPERVISOR } from './demo-department.js';
 import { demoMonth } from './demo-month.js';
 import { runDemoMonth, type DemoClient } from './demo-runner.js';
+
+/** The deployment's signer (JwtVerifier.sign): roles, issuer and audience as the server reads them. */
+export type SignToken = (sub: string, roles: string[], ttl: string) => Promise<string>;
 
 /** Demo tokens live as long as a working day: long enough to look around, short enough to leak. */
 const DEMO_TOKEN_TTL = '8h';
@@ -23,7 +25,7 @@ const ROLE_TOKENS: Array<{ variable: string; sub: string; roles: string[] }> = [
  */
 export async function demo(p: {
   url: string;
-  secret: string;
+  sign: SignToken;
   logIsEmpty: boolean;
   now?: Date;
 }): Promise<string[]> {
@@ -33,7 +35,7 @@ export async function demo(p: {
   let minPosition = 0;
   if (p.logIsEmpty) {
     const started = Date.now();
-    const outcome = await runDemoMonth(month.steps, await client(p.url, p.secret));
+    const outcome = await runDemoMonth(month.steps, await client(p.url, p.sign));
     minPosition = outcome.lastPosition;
     const refused = Object.entries(outcome.refused).map(([code, n]) => `${n} ${code}`);
     lines.push(
@@ -47,7 +49,7 @@ export async function demo(p: {
   }
   lines.push('', `Tokens for the demo department (valid ${DEMO_TOKEN_TTL}):`);
   for (const t of ROLE_TOKENS)
-    lines.push(`  export ${t.variable}=${await mintToken(p.secret, t, DEMO_TOKEN_TTL)}`);
+    lines.push(`  export ${t.variable}=${await p.sign(t.sub, t.roles, DEMO_TOKEN_TTL)}`);
   const wait = minPosition > 0 ? `&minPosition=${minPosition}` : '';
   const period = `from=${month.from.toISOString()}&to=${month.to.toISOString()}`;
   lines.push(
@@ -62,14 +64,10 @@ export async function demo(p: {
 }
 
 /** Every actor of the month gets a token of its own: the staff with their roles, the order feed. */
-async function client(url: string, secret: string): Promise<DemoClient> {
+async function client(url: string, sign: SignToken): Promise<DemoClient> {
   const tokens = new Map<string, string>();
-  for (const s of DEMO_STAFF)
-    tokens.set(s.staffId, await mintToken(secret, { sub: s.staffId, roles: s.roles }, DEMO_TOKEN_TTL));
-  tokens.set(
-    ORDER_FEED,
-    await mintToken(secret, { sub: ORDER_FEED, roles: ['integration'] }, DEMO_TOKEN_TTL),
-  );
+  for (const s of DEMO_STAFF) tokens.set(s.staffId, await sign(s.staffId, s.roles, DEMO_TOKEN_TTL));
+  tokens.set(ORDER_FEED, await sign(ORDER_FEED, ['integration'], DEMO_TOKEN_TTL));
   const send = async (
     actor: string,
     method: 'POST' | 'PUT',

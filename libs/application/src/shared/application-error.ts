@@ -10,7 +10,10 @@ export type ApplicationErrorCode =
   | 'VALIDATION_FAILED'
   | 'CASE_NOT_FOUND'
   | 'STAFF_NOT_FOUND'
-  | 'CASE_EXISTS';
+  | 'CASE_EXISTS'
+  // issue 19: the command queue's bound, and a command whose caller left before its turn
+  | 'COMMANDS_BUSY'
+  | 'REQUEST_ABANDONED';
 
 const statusOf: Record<ApplicationErrorCode, number> = {
   CONCURRENCY_CONFLICT: 409,
@@ -20,6 +23,9 @@ const statusOf: Record<ApplicationErrorCode, number> = {
   CASE_NOT_FOUND: 404,
   STAFF_NOT_FOUND: 404,
   CASE_EXISTS: 409,
+  COMMANDS_BUSY: 503,
+  // Nginx's "client closed request": nobody reads it, but the request log says what happened.
+  REQUEST_ABANDONED: 499,
 };
 
 export class ApplicationError extends Error {
@@ -28,6 +34,8 @@ export class ApplicationError extends Error {
     readonly code: ApplicationErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Seconds the caller should wait before trying again (the `Retry-After` header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApplicationError';

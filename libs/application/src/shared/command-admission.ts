@@ -1,5 +1,11 @@
+import { ApplicationError } from './application-error.js';
+
 /** Commands run at once by default: enough to keep PostgreSQL's group commit busy, few enough not to race. */
 export const DEFAULT_COMMANDS_IN_FLIGHT = 16;
+/** Commands that may wait for a turn by default (COMMANDS_WAITING_MAX): at ~250 commands/s, 4 s of work. */
+export const DEFAULT_COMMANDS_WAITING_MAX = 1000;
+/** What a refused command is told to wait before it tries again. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /**
  * At most `limit` commands work at once; the others wait their turn in arrival order. Without it, a
@@ -14,8 +20,13 @@ export class CommandAdmission {
   private queue: Array<() => void> = [];
   private head = 0;
 
-  constructor(readonly limit: number = DEFAULT_COMMANDS_IN_FLIGHT) {
+  constructor(
+    readonly limit: number = DEFAULT_COMMANDS_IN_FLIGHT,
+    /** Past this many waiting, a command is refused at once (503 COMMANDS_BUSY): a queue without end only grows the latency of all. */
+    readonly waitingMax: number = DEFAULT_COMMANDS_WAITING_MAX,
+  ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`commands in flight must be a positive integer, not ${limit}`);
+    if (!Number.isInteger(waitingMax) || waitingMax < 0) throw new RangeError(`commands waiting must be a whole number, not ${waitingMax}`);
   }
 
   /** Commands running now, and waiting. */
@@ -23,10 +34,26 @@ export class CommandAdmission {
     return { running: this.running, waiting: this.queue.length - this.head };
   }
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in its turn. `abandoned` is asked when the turn comes: a command whose caller has
+   * gone (the HTTP client closed the connection while it waited) is not executed — nobody would
+   * learn its outcome, and a retry of it would then find it done.
+   */
+  async run<T>(work: () => Promise<T>, abandoned: () => boolean = () => false): Promise<T> {
     if (this.running < this.limit) this.running++;
-    else await new Promise<void>((resolve) => this.queue.push(resolve));
+    else {
+      if (this.queue.length - this.head >= this.waitingMax) {
+        throw new ApplicationError(
+          'COMMANDS_BUSY',
+          `${this.waitingMax} commands are already waiting; retry after ${BUSY_RETRY_AFTER_SECONDS} s`,
+          undefined,
+          BUSY_RETRY_AFTER_SECONDS,
+        );
+      }
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    }
     try {
+      if (abandoned()) throw new ApplicationError('REQUEST_ABANDONED', 'The caller left before its command had a turn; it was not executed');
       return await work();
     } finally {
       this.release();

@@ -47,7 +47,7 @@ describe('CommandAdmission', () => {
   });
 
   it('keeps arrival order through a long queue', async () => {
-    const admission = new CommandAdmission(3);
+    const admission = new CommandAdmission(3, 5000);
     const order: number[] = [];
     await Promise.all(
       Array.from({ length: 5000 }, (_, i) =>
@@ -64,5 +64,35 @@ describe('CommandAdmission', () => {
   it('refuses a limit that is not a positive integer', () => {
     expect(() => new CommandAdmission(0)).toThrow(RangeError);
     expect(() => new CommandAdmission(1.5)).toThrow(RangeError);
+  });
+
+  it('refuses a command at once with 503 COMMANDS_BUSY and Retry-After once `waitingMax` commands wait', async () => {
+    const admission = new CommandAdmission(1, 2);
+    const first = held();
+    const running = admission.run(() => first.done);
+    const waiting = [admission.run(async () => 1), admission.run(async () => 2)];
+    await tick();
+    await expect(admission.run(async () => 3)).rejects.toMatchObject({ code: 'COMMANDS_BUSY', status: 503, retryAfterSeconds: 1 });
+    expect(admission.load).toEqual({ running: 1, waiting: 2 });
+    first.finish();
+    await running;
+    await expect(Promise.all(waiting)).resolves.toEqual([1, 2]);
+    await expect(admission.run(async () => 4)).resolves.toBe(4);
+  });
+
+  it('does not execute a command whose caller left while it waited, and frees its turn', async () => {
+    const admission = new CommandAdmission(1);
+    const first = held();
+    const running = admission.run(() => first.done);
+    let gone = false;
+    let executed = false;
+    const abandoned = admission.run(async () => (executed = true), () => gone);
+    await tick();
+    gone = true;
+    first.finish();
+    await running;
+    await expect(abandoned).rejects.toMatchObject({ code: 'REQUEST_ABANDONED' });
+    expect(executed).toBe(false);
+    expect(admission.load).toEqual({ running: 0, waiting: 0 });
   });
 });

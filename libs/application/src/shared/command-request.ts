@@ -10,6 +10,8 @@ export interface CommandRequest {
   requestHash?: string;
   /** Business time given by the caller; default: now. */
   occurredAt?: string;
+  /** True once the caller has gone (HTTP: the connection closed before the answer). */
+  abandoned?: () => boolean;
 }
 
 /** The answer to a command: `{ streamId, revision, eventIds, globalPosition, …ids }` with its status. */

@@ -13,7 +13,7 @@ import { ApplicationError } from './application-error.js';
 import type { CommandAnswer, CommandRequest } from './command-request.js';
 import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
 import { CommandAdmission, DEFAULT_COMMANDS_IN_FLIGHT } from './command-admission.js';
-import { COMMANDS_IN_FLIGHT, EVENT_STORE } from './tokens.js';
+import { COMMANDS_IN_FLIGHT, COMMANDS_WAITING_MAX, EVENT_STORE } from './tokens.js';
 
 export interface PlannedAppend {
   streamId: string;
@@ -55,8 +55,9 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly environment: CommandEnvironmentLoader,
     @Optional() @Inject(COMMANDS_IN_FLIGHT) commandsInFlight?: number,
+    @Optional() @Inject(COMMANDS_WAITING_MAX) commandsWaitingMax?: number,
   ) {
-    this.admission = new CommandAdmission(commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT);
+    this.admission = new CommandAdmission(commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT, commandsWaitingMax);
   }
 
   /** Commands working now, waiting their turn, and how many may work at once (for /metrics). */
@@ -65,7 +66,7 @@ export class CommandRunner {
   }
 
   run(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
-    return this.admission.run(() => this.runAdmitted(request, decide));
+    return this.admission.run(() => this.runAdmitted(request, decide), request.abandoned);
   }
 
   private async runAdmitted(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {

@@ -25,6 +25,15 @@ function isRealDateTime(text: string): boolean {
   return !Number.isNaN(Date.parse(text));
 }
 
+/** Instants from 0001 to 9999 in UTC: what the store writes (ISO with a four-digit year) and PostgreSQL holds. */
+const FIRST_STORABLE = Date.parse('0001-01-01T00:00:00.000Z');
+const LAST_STORABLE = Date.parse('9999-12-31T23:59:59.999Z');
+export const isStorableInstant = (text: string): boolean => {
+  const ms = Date.parse(text);
+  return ms >= FIRST_STORABLE && ms <= LAST_STORABLE;
+};
+export const STORABLE_MESSAGE = 'Between years 0001 and 9999 once turned into UTC';
+
 /**
  * ISO-8601 with a time zone; stored as UTC with exactly three fractional digits. A value already in
  * that form is kept as sent (no round trip through Date: every order event on Kafka carries one).
@@ -33,6 +42,7 @@ export const isoInstant = z
   .string()
   .regex(ISO_INSTANT, 'An ISO-8601 date-time with a time zone, e.g. 2026-09-01T08:30:00.000Z')
   .refine(isRealDateTime, 'Not a real date-time')
+  .refine(isStorableInstant, STORABLE_MESSAGE)
   .transform((s) => (isIsoMillisUtc(s) ? s : new Date(s).toISOString()));
 
 export const cents = z.number().int('Whole cents').min(1, 'At least 1 cent').max(Number.MAX_SAFE_INTEGER);

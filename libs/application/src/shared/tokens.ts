@@ -12,3 +12,5 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date().toISOString() };
+/** Commands that may wait for a turn before more are refused with 503 (COMMANDS_WAITING_MAX). */
+export const COMMANDS_WAITING_MAX = Symbol('CommandsWaitingMax');

@@ -29,3 +29,40 @@ export function deadLetter(source: MessageSource, message: Pick<KafkaMessage, 'k
 function copyHeaders(headers: IHeaders | undefined): IHeaders {
   return Object.fromEntries(Object.entries(headers ?? {}).filter(([, value]) => value !== undefined));
 }
+
+/**
+ * What one DLQ produce call may carry, in bytes of keys, values and headers: under the broker's
+ * default `max.message.bytes` (1 MiB) with room for the batch's own framing. A chunk's refused
+ * messages are sent in as many calls as it takes, so a chunk of large refused messages never makes
+ * one request the broker must refuse (which would hold the partition).
+ */
+export const DEAD_LETTER_BATCH_BYTES = 900 * 1024;
+
+/** The messages split, in order, into runs of at most `maxBytes` each (a larger message alone). */
+export function deadLetterBatches(messages: Message[], maxBytes = DEAD_LETTER_BATCH_BYTES): Message[][] {
+  const batches: Message[][] = [];
+  let current: Message[] = [];
+  let size = 0;
+  for (const message of messages) {
+    const bytes = messageBytes(message);
+    if (current.length > 0 && size + bytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(message);
+    size += bytes;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Key, value and headers, plus a record's framing (about 70 bytes of varints, offsets and CRC). */
+function messageBytes(message: Message): number {
+  const length = (value: unknown) => (value === null || value === undefined ? 0 : Buffer.byteLength(value as Buffer | string));
+  let bytes = 70 + length(message.key) + length(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    for (const one of Array.isArray(value) ? value : [value]) bytes += Buffer.byteLength(name) + length(one) + 8;
+  }
+  return bytes;
+}

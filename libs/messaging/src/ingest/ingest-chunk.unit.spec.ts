@@ -1,3 +1,4 @@
+import { deadLetterBatches } from './dead-letter.js';
 import type { Message } from 'kafkajs';
 import type { OrderEventMessage } from '#application';
 import { anOrderPlaced, consumed } from '../../test/order-messages.js';
@@ -108,5 +109,23 @@ describe('settling a chunk of order messages', () => {
   it('fails when the append fails, so its offset is never resolved', async () => {
     const { ports } = recordingPorts({ record: true });
     await expect(ingestChunk(source, chunk, ports)).rejects.toThrow('database gone');
+  });
+});
+
+describe('dead-letter batches', () => {
+  const message = (bytes: number) => ({ key: 'k', value: Buffer.alloc(bytes), headers: { error: 'schema: x' } });
+
+  it('splits refused messages, in order, into produce calls under the byte budget', () => {
+    const messages = [message(400), message(400), message(400), message(100)];
+    const batches = deadLetterBatches(messages, 1000);
+    expect(batches.map((b) => b.length)).toEqual([2, 2]);
+    expect(batches.flat()).toEqual(messages);
+  });
+
+  it('sends a message larger than the budget alone, and 40 messages of 100 KiB in five calls under 900 KiB', () => {
+    expect(deadLetterBatches([message(10), message(5000), message(10)], 1000).map((b) => b.length)).toEqual([1, 1, 1]);
+    const big = Array.from({ length: 40 }, () => message(100 * 1024));
+    const batches = deadLetterBatches(big);
+    expect(batches.map((b) => b.length)).toEqual([8, 8, 8, 8, 8]);
   });
 });

@@ -1,6 +1,7 @@
 import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import { BROKER_RETRY } from '../kafka/kafka-settings.js';
 import { describeError, type MessagingLogger } from '../messaging-logger.js';
+import { deadLetterBatches } from './dead-letter.js';
 import { ingestChunk, type IngestPorts } from './ingest-chunk.js';
 import type { IngestStatus } from './ingest-status.js';
 
@@ -98,6 +99,7 @@ export class IngestConsumer {
   }
 
   private async sendToDeadLetters(messages: Parameters<IngestPorts['sendToDeadLetters']>[0]): Promise<void> {
-    await this.producer.send({ topic: this.options.deadLetterTopic, acks: -1, messages });
+    // In runs under the broker's message size limit; resolved only once every run is acknowledged.
+    for (const batch of deadLetterBatches(messages)) await this.producer.send({ topic: this.options.deadLetterTopic, acks: -1, messages: batch });
   }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ORDER_EVENT_TYPES, orderEventMessage, type OrderEventMessage } from '#application';
+import { ORDER_EVENT_TYPES, orderEventMessage, unstorableJson, type OrderEventMessage } from '#application';
 
 export type DecodedOrderMessage = { valid: true; event: OrderEventMessage } | { valid: false; error: string };
 
@@ -21,6 +21,9 @@ export function orderMessageDecoder(currency: string): (value: Buffer | null) =>
     } catch (error) {
       return refused(`not JSON: ${(error as Error).message}`);
     }
+    // What the log cannot hold goes to the DLQ here, not as a refused append of the whole chunk.
+    const unstorable = unstorableJson(json);
+    if (unstorable) return refused(`not storable: ${unstorable.path || '(message)'}: ${unstorable.message}`);
     const parsed = schema.safeParse(json);
     return parsed.success ? { valid: true, event: parsed.data } : refused(reason(json, parsed.error.issues, currency));
   };

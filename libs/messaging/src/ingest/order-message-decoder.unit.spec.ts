@@ -68,4 +68,14 @@ describe('decoding a message of orders.events', () => {
     expect(error.length).toBeLessThanOrEqual(300);
     expect(error.endsWith('…')).toBe(true);
   });
+
+  it('refuses what decodes but the log cannot hold (a lone surrogate, 1e400, nesting past 32), naming the field', () => {
+    const cancelled = JSON.stringify(anOrderCancelled('O-8', { reason: 'x' }));
+    expect(errorOf(Buffer.from(cancelled.replace('"reason":"x"', '"reason":"dup\\ud800"')))).toBe(
+      'not storable: reason: Contains a lone UTF-16 surrogate, which is not text',
+    );
+    const placed = JSON.stringify(anOrderPlaced({ totalCents: 100 }));
+    expect(errorOf(Buffer.from(placed.replace('"totalCents":100', '"totalCents":1e400')))).toBe('not storable: totalCents: A number too large to represent');
+    expect(errorOf(Buffer.from(`${'['.repeat(10_000)}${']'.repeat(10_000)}`))).toMatch(/^not storable: .*Nested deeper than 32 levels$/);
+  });
 });

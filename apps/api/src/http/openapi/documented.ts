@@ -20,8 +20,8 @@ export interface RouteDoc {
   /**
    * The route's own error codes. The common ones are added from the operation's shape
    * (openapi-completion.ts): 401/403 unless public, 400 with parameters or a body, 413/415 with a
-   * body, 409 CONCURRENCY_CONFLICT and 422 IDEMPOTENCY_KEY_REUSED on commands, 503 DATABASE_UNAVAILABLE
-   * on every route behind a token, 500 everywhere.
+   * body, 409 CONCURRENCY_CONFLICT, 422 IDEMPOTENCY_KEY_REUSED and 503 COMMANDS_BUSY on commands,
+   * 429 RATE_LIMITED and 503 DATABASE_UNAVAILABLE on every route behind a token, 500 everywhere.
    */
   errors?: ApiErrorCode[];
   /** A valid request body, shown by Swagger UI and checked against the body's schema by the e2e test. */

@@ -12,6 +12,8 @@ const applicationCodes: Record<ApplicationErrorCode, true> = {
   CASE_NOT_FOUND: true,
   STAFF_NOT_FOUND: true,
   CASE_EXISTS: true,
+  COMMANDS_BUSY: true,
+  REQUEST_ABANDONED: true,
 };
 
 /** Every `code` the API can answer, with its status: the domain's, the application's, the HTTP shell's. */
@@ -25,6 +27,8 @@ export const API_ERROR_STATUS: Readonly<Record<string, number>> = {
   ),
   ...errorStatus,
   DATABASE_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+  VERIFY_IN_PROGRESS: 429,
 };
 
 /** Codes of the HTTP shell (error-body.ts), for failures the spec names only by status. */
@@ -35,7 +39,9 @@ type ShellCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL_ERROR'
-  | 'DATABASE_UNAVAILABLE';
+  | 'DATABASE_UNAVAILABLE'
+  | 'RATE_LIMITED'
+  | 'VERIFY_IN_PROGRESS';
 
 export type ApiErrorCode = ErrorCode | ApplicationErrorCode | ShellCode;
 

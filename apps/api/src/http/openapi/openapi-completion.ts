@@ -75,7 +75,9 @@ function completeOperation(operation: OperationObject, method: (typeof METHODS)[
     ...(isPublic ? [] : ['UNAUTHENTICATED', 'FORBIDDEN']),
     ...(hasInput ? ['VALIDATION_FAILED'] : []),
     ...(operation.requestBody ? ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] : []),
-    ...(isCommand ? ['CONCURRENCY_CONFLICT', 'IDEMPOTENCY_KEY_REUSED'] : []),
+    ...(isCommand ? ['CONCURRENCY_CONFLICT', 'IDEMPOTENCY_KEY_REUSED', 'COMMANDS_BUSY'] : []),
+    // Per caller (token sub), past RATE_LIMIT_PER_SECOND: 429 with Retry-After.
+    ...(isPublic ? [] : ['RATE_LIMITED']),
     ...own,
     // PostgreSQL away (refused, cut, timed out): 503 with Retry-After, details.outcome "unknown"
     // when a command's commit was sent and its answer lost.
