@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_SCHEMA_VERSIONS, isDomainError } from '#domain';
 import {
+  DatabaseUnavailable,
+  isDatabaseOutOfReach,
   IdempotencyKeyTaken,
   WrongExpectedRevision,
   type AppendResult,
@@ -56,7 +58,7 @@ export class CommandRunner {
     private readonly environment: CommandEnvironmentLoader,
     @Optional() @Inject(COMMANDS_IN_FLIGHT) commandsInFlight?: number,
   ) {
-    this.admission = new CommandAdmission(commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT);
+    this.admission = new CommandAdmission(commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT, turnAwayWhileDatabaseAway);
   }
 
   /** Commands working now, waiting their turn, and how many may work at once (for /metrics). */
@@ -164,6 +166,16 @@ export function orThrow<E>(decision: E[] | Error): E[] {
   if (isDomainError(decision)) throw decision;
   if (decision instanceof Error) throw decision;
   return decision;
+}
+
+/**
+ * The database out of reach (issue 23: refused, timed out): the commands waiting at the door would
+ * meet it too, each after its own timeout; they are answered at once instead (nothing of theirs was
+ * sent: outcome not applied). A terminated session is not that: the next connection works.
+ */
+function turnAwayWhileDatabaseAway(error: unknown): Error | undefined {
+  if (!isDatabaseOutOfReach(error)) return undefined;
+  return new DatabaseUnavailable('The database cannot be reached right now; this command was not started', 'not_applied', { cause: error });
 }
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
