@@ -18,9 +18,10 @@ import {
 } from './support/complaint-load.js';
 
 /** The embedded server's pid and port, from its postmaster.pid (lines 1 and 4). */
-async function postmaster(dataDir: string): Promise<{ pid: number; port: number }> {
+async function postmaster(dataDir: string): Promise<{ pid: number; port: number; ready: boolean }> {
   const lines = (await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n');
-  return { pid: Number(lines[0]), port: Number(lines[3]) };
+  // Line 8: the server's status, `ready` once it accepts connections.
+  return { pid: Number(lines[0]), port: Number(lines[3]), ready: lines[7]?.trim() === 'ready' };
 }
 
 const superuserUrl = (port: number, database = 'caseledger') =>
@@ -84,10 +85,14 @@ describe('npm start rides through database faults', () => {
     await until('/health not ready', async () => (await healthStatus(app.url)) === 503, 10_000);
     const notReadyAfter = Date.now() - killedAt;
     await until(
-      'a new server',
-      async () => (await postmaster(dataDir).catch(() => before)).pid !== before.pid,
+      'a new server, accepting connections',
+      async () => {
+        const now = await postmaster(dataDir).catch(() => before);
+        return now.pid !== before.pid && now.ready;
+      },
       30_000,
     );
+    const answersAt = Date.now();
     await until('/health ready again', async () => (await healthStatus(app.url)) === 200, 30_000);
     const backAt = Date.now();
     await until(
@@ -99,9 +104,10 @@ describe('npm start rides through database faults', () => {
 
     const after = await postmaster(dataDir);
     const recovery = recoveryMs(outcome, killedAt);
+    const afterAnswering = recoveryMs(outcome, answersAt);
     console.log(
       `embedded server killed (pid ${before.pid}): /health not ready after ${notReadyAfter} ms, restarted as pid ${after.pid}; ` +
-        `first acknowledged ${recovery} ms after the kill; ${outcome.answers.filter((a) => a.status === 503).length} answered 503`,
+        `first acknowledged ${recovery} ms after the kill, ${afterAnswering} ms after the server accepted connections again; ${outcome.answers.filter((a) => a.status === 503).length} answered 503`,
     );
     expect(after.port).toBe(before.port); // same URL: every pool reconnects to it
     expect(app.child.exitCode).toBeNull();
@@ -109,6 +115,7 @@ describe('npm start rides through database faults', () => {
     expect(outcome.answers.some((a) => a.status === 503)).toBe(true);
     expect(await missingFromLog(superuserUrl(after.port), outcome.acknowledged)).toEqual([]);
     expect(recovery).toBeLessThanOrEqual(15_000);
+    expect(afterAnswering).toBeLessThanOrEqual(5_000);
     // The projector took its lock again on the restarted server and caught up from its checkpoint.
     await until(
       'the projector active again and at the head',

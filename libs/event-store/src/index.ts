@@ -25,7 +25,7 @@ export { withApplicationRole } from './postgres/connection-options.js';
 export { APPENDED_CHANNEL } from './postgres/append-wakeups.js';
 
 // Database faults: bounded waits, and what a call that could not reach PostgreSQL throws.
-export { DatabaseUnavailable, isDatabaseUnavailable } from './faults/database-unavailable.js';
+export { DatabaseUnavailable, isDatabaseOutOfReach, isDatabaseUnavailable } from './faults/database-unavailable.js';
 export { guardCheckedOut } from './faults/checked-out-client.js';
 export { DEFAULT_DATABASE_TIMEOUTS, withTimeouts, type DatabaseTimeouts } from './faults/connection-timeouts.js';
 

@@ -53,6 +53,8 @@ export async function startProxiedApp(timeouts: DatabaseTimeouts): Promise<Proxi
     currency: 'USD',
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     healthContributors: [projector.status],
+    // Few, so that commands wait at the door during the faults: they must be answered in time too.
+    commandsInFlight: 4,
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

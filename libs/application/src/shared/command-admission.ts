@@ -1,5 +1,10 @@
 import { ApplicationError } from './application-error.js';
 
+interface Waiting {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 /** Commands run at once by default: enough to keep PostgreSQL's group commit busy, few enough not to race. */
 export const DEFAULT_COMMANDS_IN_FLIGHT = 16;
 /** Commands that may wait for a turn by default (COMMANDS_WAITING_MAX): at ~250 commands/s, 4 s of work. */
@@ -17,16 +22,24 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
 export class CommandAdmission {
   private running = 0;
   /** FIFO of waiting commands: `queue[head]` goes next. */
-  private queue: Array<() => void> = [];
+  private queue: Array<Waiting> = [];
   private head = 0;
 
+  /**
+   * `turnAway(error)`: an error of a command that every command waiting at that moment would meet
+   * too (the database away, issue 23) → the error they are answered with at once, instead of each
+   * waiting its turn to find out; undefined for the errors that are the command's own.
+   */
   constructor(
     readonly limit: number = DEFAULT_COMMANDS_IN_FLIGHT,
     /** Past this many waiting, a command is refused at once (503 COMMANDS_BUSY): a queue without end only grows the latency of all. */
     readonly waitingMax: number = DEFAULT_COMMANDS_WAITING_MAX,
+    private readonly turnAway: (error: unknown) => Error | undefined = () => undefined,
   ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`commands in flight must be a positive integer, not ${limit}`);
-    if (!Number.isInteger(waitingMax) || waitingMax < 0) throw new RangeError(`commands waiting must be a whole number, not ${waitingMax}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`commands in flight must be a positive integer, not ${limit}`);
+    if (!Number.isInteger(waitingMax) || waitingMax < 0)
+      throw new RangeError(`commands waiting must be a whole number, not ${waitingMax}`);
   }
 
   /** Commands running now, and waiting. */
@@ -50,20 +63,36 @@ export class CommandAdmission {
           BUSY_RETRY_AFTER_SECONDS,
         );
       }
-      await new Promise<void>((resolve) => this.queue.push(resolve));
+      await new Promise<void>((resolve, reject) => this.queue.push({ resolve, reject }));
     }
     try {
-      if (abandoned()) throw new ApplicationError('REQUEST_ABANDONED', 'The caller left before its command had a turn; it was not executed');
+      if (abandoned())
+        throw new ApplicationError(
+          'REQUEST_ABANDONED',
+          'The caller left before its command had a turn; it was not executed',
+        );
       return await work();
+    } catch (error) {
+      const answer = this.turnAway(error);
+      if (answer) this.turnAwayWaiting(answer);
+      throw error;
     } finally {
       this.release();
     }
   }
 
+  /** Every command waiting now gets `answer`; none of them took a slot, so none gives one back. */
+  private turnAwayWaiting(answer: Error): void {
+    const waiting = this.queue.slice(this.head);
+    this.queue = [];
+    this.head = 0;
+    for (const command of waiting) command.reject(answer);
+  }
+
   /** Hands the slot to the next in line, or frees it. */
   private release(): void {
     if (this.head < this.queue.length) {
-      const next = this.queue[this.head]!;
+      const next = this.queue[this.head]!.resolve;
       this.head++;
       if (this.head > 1024 && this.head * 2 > this.queue.length) {
         this.queue = this.queue.slice(this.head);

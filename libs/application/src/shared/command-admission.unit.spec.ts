@@ -1,4 +1,4 @@
-import { CommandAdmission } from './command-admission.js';
+import { CommandAdmission, DEFAULT_COMMANDS_WAITING_MAX } from './command-admission.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -94,5 +94,42 @@ describe('CommandAdmission', () => {
     await expect(abandoned).rejects.toMatchObject({ code: 'REQUEST_ABANDONED' });
     expect(executed).toBe(false);
     expect(admission.load).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
+describe('CommandAdmission when a failure would meet every waiting command (the database away)', () => {
+  const away = new Error('database away');
+  const turnAway = (error: unknown) => (error === away ? new Error('turned away') : undefined);
+
+  it('answers the commands waiting at that moment at once, and lets later ones try again', async () => {
+    const admission = new CommandAdmission(1, DEFAULT_COMMANDS_WAITING_MAX, turnAway);
+    const first = held();
+    const running = admission.run(async () => {
+      await first.done;
+      throw away;
+    });
+    const started: number[] = [];
+    const waiting = [1, 2, 3].map((i) => admission.run(async () => started.push(i)));
+    await tick();
+    expect(admission.load).toEqual({ running: 1, waiting: 3 });
+    first.finish();
+    await expect(running).rejects.toBe(away);
+    for (const command of waiting) await expect(command).rejects.toThrow('turned away');
+    expect(started).toEqual([]);
+    expect(admission.load).toEqual({ running: 0, waiting: 0 });
+    await expect(admission.run(async () => 'later')).resolves.toBe('later');
+  });
+
+  it('keeps the others waiting when the failure was the command’s own', async () => {
+    const admission = new CommandAdmission(1, DEFAULT_COMMANDS_WAITING_MAX, turnAway);
+    const first = held();
+    const running = admission.run(async () => {
+      await first.done;
+      throw new Error('its own');
+    });
+    const next = admission.run(async () => 'next');
+    first.finish();
+    await expect(running).rejects.toThrow('its own');
+    await expect(next).resolves.toBe('next');
   });
 });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_SCHEMA_VERSIONS, isDomainError } from '#domain';
 import {
+  DatabaseUnavailable,
+  isDatabaseOutOfReach,
   IdempotencyKeyTaken,
   WrongExpectedRevision,
   type AppendResult,
@@ -57,7 +59,11 @@ export class CommandRunner {
     @Optional() @Inject(COMMANDS_IN_FLIGHT) commandsInFlight?: number,
     @Optional() @Inject(COMMANDS_WAITING_MAX) commandsWaitingMax?: number,
   ) {
-    this.admission = new CommandAdmission(commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT, commandsWaitingMax);
+    this.admission = new CommandAdmission(
+      commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT,
+      commandsWaitingMax,
+      turnAwayWhileDatabaseAway,
+    );
   }
 
   /** Commands working now, waiting their turn, and how many may work at once (for /metrics). */
@@ -69,7 +75,10 @@ export class CommandRunner {
     return this.admission.run(() => this.runAdmitted(request, decide), request.abandoned);
   }
 
-  private async runAdmitted(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
+  private async runAdmitted(
+    request: CommandRequest,
+    decide: (env: CommandEnvironment) => Promise<Plan>,
+  ): Promise<CommandAnswer> {
     const key = request.idempotencyKey ? `${request.actorId}:${request.idempotencyKey}` : undefined;
     if (key) {
       const replay = await this.replay(key, request);
@@ -88,27 +97,54 @@ export class CommandRunner {
         }
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (attempt >= MAX_ATTEMPTS) {
-          throw new ApplicationError('CONCURRENCY_CONFLICT', `Stream ${error.streamId} kept changing; try again`, {
-            streamId: error.streamId,
-            attempts: attempt,
-          });
+          throw new ApplicationError(
+            'CONCURRENCY_CONFLICT',
+            `Stream ${error.streamId} kept changing; try again`,
+            {
+              streamId: error.streamId,
+              attempts: attempt,
+            },
+          );
         }
         await pause(attempt);
       }
     }
   }
 
-  private async append(plan: Plan, env: CommandEnvironment, request: CommandRequest, key: string | undefined): Promise<CommandAnswer> {
+  private async append(
+    plan: Plan,
+    env: CommandEnvironment,
+    request: CommandRequest,
+    key: string | undefined,
+  ): Promise<CommandAnswer> {
     const appends = plan.appends
       .filter((a) => a.events.length > 0)
-      .map((a) => ({ streamId: a.streamId, expectedRevision: a.expectedRevision, events: a.events.map((e) => this.envelope(e, env, request)) }));
+      .map((a) => ({
+        streamId: a.streamId,
+        expectedRevision: a.expectedRevision,
+        events: a.events.map((e) => this.envelope(e, env, request)),
+      }));
     const eventIds = appends.flatMap((a) => a.events.map((e) => e.eventId));
-    const body = { streamId: plan.streamId, revision: plan.current.revision, eventIds, globalPosition: plan.current.position, ...plan.ids };
+    const body = {
+      streamId: plan.streamId,
+      revision: plan.current.revision,
+      eventIds,
+      globalPosition: plan.current.position,
+      ...plan.ids,
+    };
     if (appends.length === 0) return { status: plan.status, body };
-    const idempotency = key && request.requestHash ? { key, requestHash: request.requestHash, answer: { status: plan.status, body } } : undefined;
+    const idempotency =
+      key && request.requestHash
+        ? { key, requestHash: request.requestHash, answer: { status: plan.status, body } }
+        : undefined;
     const results: AppendResult[] =
       appends.length === 1
-        ? [await this.store.appendToStream(appends[0].streamId, appends[0].events, { expectedRevision: appends[0].expectedRevision, idempotency })]
+        ? [
+            await this.store.appendToStream(appends[0].streamId, appends[0].events, {
+              expectedRevision: appends[0].expectedRevision,
+              idempotency,
+            }),
+          ]
         : await this.store.appendToStreams(appends, { idempotency });
     const primary = results.find((r) => r.streamId === plan.streamId) ?? results[results.length - 1];
     return {
@@ -122,7 +158,11 @@ export class CommandRunner {
     };
   }
 
-  private envelope(event: { type: string; data: unknown }, env: CommandEnvironment, request: CommandRequest): NewEvent {
+  private envelope(
+    event: { type: string; data: unknown },
+    env: CommandEnvironment,
+    request: CommandRequest,
+  ): NewEvent {
     return {
       eventId: randomUUID(),
       type: event.type,
@@ -145,7 +185,10 @@ export class CommandRunner {
     const record = await this.store.readIdempotency(key);
     if (!record) return undefined;
     if (record.requestHash !== request.requestHash) {
-      throw new ApplicationError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
+      throw new ApplicationError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for a different request',
+      );
     }
     const body = record.answer.body as CommandAnswer['body'];
     return {
@@ -167,4 +210,19 @@ export function orThrow<E>(decision: E[] | Error): E[] {
   return decision;
 }
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
+/**
+ * The database out of reach (issue 23: refused, timed out): the commands waiting at the door would
+ * meet it too, each after its own timeout; they are answered at once instead (nothing of theirs was
+ * sent: outcome not applied). A terminated session is not that: the next connection works.
+ */
+function turnAwayWhileDatabaseAway(error: unknown): Error | undefined {
+  if (!isDatabaseOutOfReach(error)) return undefined;
+  return new DatabaseUnavailable(
+    'The database cannot be reached right now; this command was not started',
+    'not_applied',
+    { cause: error },
+  );
+}
+
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));

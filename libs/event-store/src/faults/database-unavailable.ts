@@ -66,6 +66,42 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(driverError, depth + 1);
 }
 
+/** Failures a fresh connection would meet too, right now: refused, unreachable, timed out, not accepting. */
+const OUT_OF_REACH_CODES = new Set([
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P03',
+  '57014',
+  '53300',
+]);
+const OUT_OF_REACH_MESSAGES = [
+  'timeout exceeded when trying to connect',
+  'Query read timeout',
+  'Connection terminated due to connection timeout',
+];
+
+/**
+ * Narrower than isDatabaseUnavailable: the database cannot be reached at all (as opposed to one
+ * session that was terminated, after which the next connection works). Commands waiting their turn
+ * are answered at once on these, instead of each finding out after its own timeout.
+ */
+export function isDatabaseOutOfReach(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  const { code, message, cause, driverError } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    driverError?: unknown;
+  };
+  if (typeof code === 'string' && OUT_OF_REACH_CODES.has(code)) return true;
+  if (typeof message === 'string' && OUT_OF_REACH_MESSAGES.some((m) => message.includes(m))) return true;
+  return isDatabaseOutOfReach(cause, depth + 1) || isDatabaseOutOfReach(driverError, depth + 1);
+}
+
 /** A statement the server answered by rolling it back (its own timeout): nothing of it was applied. */
 export function wasRolledBack(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '57014';

@@ -1,4 +1,9 @@
-import { DatabaseUnavailable, isDatabaseUnavailable, wasRolledBack } from './database-unavailable.js';
+import {
+  DatabaseUnavailable,
+  isDatabaseOutOfReach,
+  isDatabaseUnavailable,
+  wasRolledBack,
+} from './database-unavailable.js';
 import { withTimeouts } from './connection-timeouts.js';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -40,6 +45,24 @@ describe('what counts as the database being away', () => {
     expect(wasRolledBack(withCode('57014'))).toBe(true);
     expect(wasRolledBack(withCode('57P01'))).toBe(false);
     expect(wasRolledBack(new Error('Connection terminated unexpectedly'))).toBe(false);
+  });
+});
+
+describe('the database out of reach (waiting commands are answered at once)', () => {
+  it.each([
+    ['refused', withCode('ECONNREFUSED'), true],
+    ['no connection in time', new Error('timeout exceeded when trying to connect'), true],
+    [
+      'a silent server',
+      new DatabaseUnavailable('x', 'unknown', { cause: new Error('Query read timeout') }),
+      true,
+    ],
+    ['starting up', withCode('57P03'), true],
+    ['one session terminated (the next connection works)', withCode('57P01'), false],
+    ['a reset connection', withCode('ECONNRESET'), false],
+    ['a conflict', withCode('23505'), false],
+  ])('%s: %s', (_, error, expected) => {
+    expect(isDatabaseOutOfReach(error)).toBe(expected);
   });
 });
 
