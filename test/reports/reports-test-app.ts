@@ -35,6 +35,8 @@ export async function startReportsTestApp(options: { waitMs?: number } = {}): Pr
     onBackgroundError: () => undefined,
   });
   const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
+  // As npm start's read-model pool: a connection the server closes at the end must not end the file.
+  pool.on('error', () => undefined);
   const projector = startProjector({ store, pool });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const app = await createApiApp({
