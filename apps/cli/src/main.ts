@@ -3,15 +3,19 @@
 //   audit verify                       recompute every hash chain (progress bar on a terminal)
 //   audit export --case ID | --from T --to T | --all [--out FILE]   NDJSON envelopes
 //   projections rebuild [name] | projections status
+//   db setup                           migrate and create the runtime login (DATABASE_OWNER_URL)
 import { auditExport, auditVerify } from './audit/index.js';
+import { dbSetup } from './db/db-setup.js';
 
 const USAGE = `usage: npm run cli -- audit verify
        npm run cli -- audit export (--case ID | --from ISO --to ISO | --all) [--out FILE]
-       npm run cli -- projections (rebuild [name] | status)`;
+       npm run cli -- projections (rebuild [name] | status)
+       npm run cli -- db setup`;
 
 const [group, command, ...rest] = process.argv.slice(2);
 if (group === 'audit' && command === 'verify') process.exit(await auditVerify(rest));
 if (group === 'audit' && command === 'export') process.exit(await auditExport(rest));
+if (group === 'db' && command === 'setup') process.exit(await dbSetup(rest));
 if (group === 'projections') {
   await import('../../projector/src/cli.js'); // reads the same arguments and exits by itself
 } else {

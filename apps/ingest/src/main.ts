@@ -2,14 +2,15 @@
 // share the partitions of `orders.events` through the consumer group. Needs DATABASE_URL and
 // KAFKA_BROKERS. SIGTERM / SIGINT: the chunk in hand is finished and committed, then it exits 0.
 import { pino } from 'pino';
-import { migrateEventStore, PostgresEventStore } from '#event-store';
+import { PostgresEventStore } from '#event-store';
+import { prepareProcessDatabase } from '#runtime';
 import { startIngest } from '#messaging';
 import { loadIngestEnvironment } from './ingest-environment.js';
 
 const { config, groupId, sessionTimeoutMs } = loadIngestEnvironment();
 const logger = pino({ name: 'caseledger-ingest', level: config.logLevel });
 
-await migrateEventStore(config.databaseUrl);
+await prepareProcessDatabase(config, { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false }, logger);
 const store = new PostgresEventStore({
   connection: { connectionString: config.databaseUrl },
   poolSize: config.dbPoolSize,

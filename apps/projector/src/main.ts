@@ -4,17 +4,18 @@
 import pg from 'pg';
 import { pino } from 'pino';
 import { ConfigurationError, loadConfig } from '#config';
-import { migrateEventStore, PostgresEventStore, withApplicationRole } from '#event-store';
-import { migrateReadModels, startProjector } from '#projections';
+import { PostgresEventStore, withApplicationRole } from '#event-store';
+import { startProjector } from '#projections';
+import { prepareProcessDatabase } from '#runtime';
 
 const config = loadConfig();
 if (!config.databaseUrl)
   throw new ConfigurationError('Invalid configuration:\n  DATABASE_URL: required by apps/projector');
 const logger = pino({ name: 'caseledger-projector', level: config.logLevel });
 
-// Whichever process starts first on a fresh database creates the schemas; the others find them.
-await migrateEventStore(config.databaseUrl);
-await migrateReadModels(config.databaseUrl);
+// With DATABASE_OWNER_URL, whichever process starts first creates the schemas (the others find
+// them) and the owner's connection closes; then the runtime login is checked (SPEC §7).
+await prepareProcessDatabase(config, { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false }, logger);
 const onBackgroundError = (error: unknown) => logger.warn({ err: error }, 'database background error');
 const store = new PostgresEventStore({
   connection: { connectionString: config.databaseUrl },

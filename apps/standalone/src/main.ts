@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { pino } from 'pino';
 import { loadConfig, ConfigurationError } from '#config';
 import { jwtSecret, openDatabase, openEventStore } from '#runtime';
+import { prepareProcessDatabase } from '#runtime';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
 import { printWelcome } from './welcome.js';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   try {
+    await prepareProcessDatabase(config, database, logger);
     const store = await openEventStore(config, database.url, (error) => logger.warn({ err: error }, 'event store'));
     stops.push(() => store.close());
     const projections = await startProjectionParts(store, database.url, logger);

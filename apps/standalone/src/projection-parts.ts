@@ -1,16 +1,15 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { withApplicationRole, type EventStore } from '#event-store';
-import { migrateReadModels, startProjector } from '#projections';
+import { startProjector } from '#projections';
 import { ReportsController } from '../../api/src/reports/reports.controller.js';
 import { reportsProviders } from '../../api/src/reports/reports.providers.js';
 
 /**
  * The projector in this process (active while it holds the projector lock, standing by otherwise)
- * and what the API needs to answer the reports from its read models.
+ * and what the API needs (the read models were migrated by prepareDatabase, as the owner) to answer the reports from its read models.
  */
 export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger) {
-  await migrateReadModels(databaseUrl);
   const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
