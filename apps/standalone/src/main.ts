@@ -8,6 +8,7 @@ import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
 import { printWelcome } from './welcome.js';
 import { startKafkaParts } from './kafka-parts.js';
 import { startProjectionParts } from './projection-parts.js';
+import { startDigestParts } from './digest-parts.js';
 import { PostgresAuditLog } from '#audit';
 import { AuditController } from '../../api/src/audit/audit.controller.js';
 import { auditProviders } from '../../api/src/audit/audit.providers.js';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     // The audit reads the log's table directly (constant-memory chain walks): PostgreSQL only.
     const auditLog = config.eventStore === 'postgres' ? new PostgresAuditLog({ connection: { connectionString: database.url } }) : undefined;
     if (auditLog) stops.push(() => auditLog.close());
+    const digests = auditLog ? await startDigestParts(config, database.url, logger) : undefined;
+    if (digests) stops.push(() => digests.stop());
     const { secret, source } = await jwtSecret(config);
     const app = await createApiApp({
       store,
@@ -61,8 +64,8 @@ async function main(): Promise<void> {
       currency: config.currency,
       logger,
       healthContributors,
-      controllers: [...projections.controllers, ...(auditLog ? [AuditController] : [])],
-      providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : [])],
+      controllers: [...projections.controllers, ...(auditLog ? [AuditController] : []), ...(digests?.controllers ?? [])],
+      providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : []), ...(digests?.providers ?? [])],
     });
     await app.listen(config.port, config.host);
     stops.push(() => app.close());

@@ -60,6 +60,31 @@ export class PostgresAuditLog implements AuditLog {
     }
   }
 
+  /**
+   * Every event in global-position order (the log hash's order, SPEC §7.1), in keyset pages of one
+   * REPEATABLE READ READ ONLY snapshot, like eventsInChainOrder.
+   */
+  async *eventsInPositionOrder(): AsyncGenerator<RecordedEvent> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      let after = 0;
+      for (;;) {
+        const { rows }: { rows: EventRow[] } = await client.query<EventRow>({
+          name: 'audit_events_in_position_order',
+          text: `SELECT ${EVENT_COLUMNS} FROM event_store.events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+          values: [after, this.pageSize],
+        });
+        for (const row of rows) yield toRecordedEvent(row);
+        if (rows.length < this.pageSize) return;
+        after = Number(rows.at(-1)!.global_position);
+      }
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
+  }
+
   private pageQuery(after: EventRow | undefined): { text: string; values: unknown[] } {
     if (after === undefined) {
       return {
