@@ -11,6 +11,9 @@ import { reportsProviders } from '../../api/src/reports/reports.providers.js';
  */
 export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger) {
   const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
+  // An idle connection that dies (the server stopping last, at shutdown) emits 'error' on the pool;
+  // unheard, it would end the process with exit code 1.
+  pool.on('error', (error) => logger.warn({ err: error }, 'projection pool lost an idle connection'));
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
     controllers: [ReportsController],

@@ -5,7 +5,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { SigningJwk } from './digest.js';
 
@@ -49,6 +49,7 @@ export async function loadSigningKey(options: { keyFile?: string; dataDir: strin
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const { privateKey } = generateKeyPairSync('ed25519');
+  await mkdir(resolve(options.dataDir), { recursive: true });
   await writeFile(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
   return signingKeyFrom(privateKey, file);
 }
