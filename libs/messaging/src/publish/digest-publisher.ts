@@ -21,6 +21,8 @@ export interface DigestPublisherOptions {
   readDigests(after: number, limit: number): Promise<PublishableDigest[]>;
   pool: Pool;
   kafka: KafkaSettings;
+  /** Default caseledger.digests; another only to keep test runs on one broker apart. */
+  topic?: string;
   logger?: MessagingLogger;
   pollMs?: number;
   retryMs?: number;
@@ -35,6 +37,7 @@ export function startDigestPublisher(options: DigestPublisherOptions): { stop():
   const stopping = new AbortController();
   const logger = options.logger ?? silentLogger;
   const kafka = createKafka(options.kafka, 'caseledger-digest-publisher', logger);
+  const topic = options.topic ?? DIGESTS_TOPIC;
   const loop = (async () => {
     while (!stopping.signal.aborted) {
       let client: PoolClient | undefined;
@@ -42,16 +45,16 @@ export function startDigestPublisher(options: DigestPublisherOptions): { stop():
       try {
         client = await options.pool.connect();
         client.on('error', () => undefined); // the next query fails and we start over
-        if (await tryPublisherLock(client, DIGESTS_TOPIC)) {
+        if (await tryPublisherLock(client, topic)) {
           await ensureTopics(
             kafka,
-            [{ topic: DIGESTS_TOPIC, partitions: 1, replicationFactor: options.kafka.replicationFactor }],
+            [{ topic, partitions: 1, replicationFactor: options.kafka.replicationFactor }],
             logger,
             stopping.signal,
           );
           producer = idempotentProducer(kafka);
           await producer.connect();
-          await publish(client, producer, options, stopping.signal);
+          await publish(client, producer, topic, options, stopping.signal);
         }
       } catch (error) {
         logger.warn(
@@ -76,10 +79,11 @@ export function startDigestPublisher(options: DigestPublisherOptions): { stop():
 async function publish(
   client: PoolClient,
   producer: Producer,
+  topic: string,
   options: DigestPublisherOptions,
   signal: AbortSignal,
 ): Promise<void> {
-  let position = await readCheckpoint(client, DIGESTS_TOPIC);
+  let position = await readCheckpoint(client, topic);
   while (!signal.aborted) {
     const digests = await options.readDigests(position, 100);
     if (digests.length === 0) {
@@ -87,7 +91,7 @@ async function publish(
       continue;
     }
     await producer.send({
-      topic: DIGESTS_TOPIC,
+      topic,
       acks: -1,
       messages: digests.map((d) => ({
         key: d.keyId,
@@ -96,7 +100,7 @@ async function publish(
       })),
     });
     position = digests.at(-1)!.position;
-    await advanceCheckpoint(client, DIGESTS_TOPIC, position);
+    await advanceCheckpoint(client, topic, position);
   }
 }
 
