@@ -7,7 +7,7 @@ import { reportsProviders } from '../../api/src/reports/reports.providers.js';
 
 /**
  * The projector in this process (active while it holds the projector lock, standing by otherwise)
- * and what the API needs (the read models were migrated by prepareDatabase, as the owner) to answer the reports from its read models.
+ * and what the API needs to answer the reports from its read models (migrated by prepareDatabase, as the owner).
  */
 export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger) {
   const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
