@@ -67,6 +67,19 @@ describeLocal('logins on the machine’s PostgreSQL 15 (DATABASE_URL, DATABASE_O
     expect(await appendsAndReads(runtimeUrl)).toBe(2); // the same password still opens it
   });
 
+  it('db setup with DATABASE_RUNTIME_PASSWORD sets that password, and prints none', async () => {
+    const password = 'a-password-from-the-secret-store';
+    const io = capturedIo({
+      DATABASE_OWNER_URL: ownerUrl,
+      DATABASE_RUNTIME_ROLE: runtime,
+      DATABASE_RUNTIME_PASSWORD: password,
+    });
+    expect(await dbSetup([], io)).toBe(0);
+    expect(io.out()).not.toContain(password);
+    runtimeUrl = withUser(database.url, runtime, password);
+    expect(await appendsAndReads(runtimeUrl)).toBe(3);
+  });
+
   it('db setup without DATABASE_OWNER_URL exits 2 naming it', async () => {
     const io = capturedIo({});
     expect(await dbSetup([], io)).toBe(2);
@@ -82,6 +95,14 @@ describeLocal('logins on the machine’s PostgreSQL 15 (DATABASE_URL, DATABASE_O
   it('a process starts on the runtime login; on the owner or a superuser as DATABASE_URL it refuses, naming DATABASE_URL', async () => {
     const options = { variable: 'DATABASE_URL', allowPrivileged: false, warn: () => undefined };
     await expect(prepareDatabase({ url: runtimeUrl, ownerUrl }, options)).resolves.toBeUndefined();
+    // The owner's connections are closed once it has migrated: none left open by this process.
+    const db = new pg.Client({ connectionString: LOCAL_POSTGRES_URL });
+    await db.connect();
+    const open = await db.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1', [
+      owner,
+    ]);
+    await db.end();
+    expect(open.rows[0].n).toBe(0);
     await expect(prepareDatabase({ url: ownerUrl }, options)).rejects.toThrow(
       new RegExp(
         `^DATABASE_URL: the runtime login "${owner}" is the schemas' owner "${owner}" or a member of it, has CREATEROLE`,
