@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -11,6 +11,9 @@ import {
   RuntimeLoginRefused,
   type Database,
 } from '#runtime';
+import { startEmbeddedPostgres } from '#event-store';
+import { auditVerify } from '../../apps/cli/src/audit/audit-verify.js';
+import { capturedIo } from '../audit/support/audit-app.js';
 import { appendsAndReads, attempt, eventCount, refusedStatements } from './runtime-refusals.js';
 
 /**
@@ -107,4 +110,36 @@ describe('embedded PostgreSQL logins (npm start)', () => {
     expect(database.url.replace(/:\d+\//, ':P/')).toBe(url.replace(/:\d+\//, ':P/'));
     expect(await eventCount(database.url)).toBe(1);
   }, 60_000);
+});
+
+describe('a DATA_DIR from before the logins (superuser password "password", cleartext auth)', () => {
+  it('is converted the first time it is opened, here by an operator command: new passwords, scram-sha-256, runtime login made', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'caseledger-legacy-'));
+    chmodSync(dataDir, 0o755);
+    try {
+      const old = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), persistent: true });
+      await old.stop();
+      const io = capturedIo({ DATA_DIR: dataDir });
+      expect(await auditVerify([], io)).toBe(0);
+      expect(io.out()).toBe('OK: every chain intact (0 streams, 0 events)\n');
+      expect(statSync(join(dataDir, EMBEDDED_LOGINS_FILE)).mode & 0o777).toBe(0o600);
+      const rules = readFileSync(join(dataDir, 'postgres', 'pg_hba.conf'), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+      for (const rule of rules) expect(rule).toMatch(/scram-sha-256\s*$/);
+      const again = await openDatabase(loadConfig({ DATA_DIR: dataDir }));
+      try {
+        const port = new URL(again.url).port;
+        const legacy = new pg.Client({
+          connectionString: `postgres://postgres:password@127.0.0.1:${port}/caseledger`,
+        });
+        await expect(legacy.connect()).rejects.toMatchObject({ code: '28P01' });
+        expect(await eventCount(again.url)).toBe(0); // the runtime login the command made opens it
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CaseledgerConfig } from '#config';
 import { openDatabase, type Database } from './database.js';
+import { migrateAll } from './logins/migrate-all.js';
+import { ensureRuntimeLogin } from './logins/runtime-login.js';
 import { EMBEDDED_OWNER, EMBEDDED_RUNTIME, loginUrl, readEmbeddedLogins } from './logins/embedded-logins.js';
 
 /**
@@ -25,7 +27,14 @@ export async function openOperatorDatabase(config: CaseledgerConfig): Promise<Da
       stop: async () => undefined,
     };
   }
-  return openDatabase(config);
+  const started = await openDatabase(config);
+  // The command may be the first thing run on this DATA_DIR since logins existed: make sure the
+  // runtime login it connects as is there, as `npm start` would.
+  if (started.ownerUrl && started.runtimeLogin) {
+    await migrateAll(started.ownerUrl);
+    await ensureRuntimeLogin(started.ownerUrl, started.runtimeLogin);
+  }
+  return started;
 }
 
 /** postmaster.pid: line 1 the server's pid, line 4 its port. */
