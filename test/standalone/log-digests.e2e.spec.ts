@@ -74,6 +74,17 @@ describe('npm start issues signed log digests', () => {
     const [key] = await publicKeys(app.url);
     expect(key).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: digest.keyId });
     expect(digestSignatureValid(digest, key!)).toBe(true);
+    expect((await http.get('/health')).body['log-digests']).toMatchObject({
+      ready: true,
+      status: 'active',
+      keyId: digest.keyId,
+      position: expect.any(Number),
+    });
+    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(/^caseledger_digest_position (\d+)$/m);
+    expect(Number(/^caseledger_digest_position (\d+)$/m.exec(metrics)![1])).toBeGreaterThanOrEqual(
+      digest.position,
+    );
     await stop();
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseledgerConfig } from '#config';
-import { DigestIssuer, digestsAfter, loadSigningKey } from '#audit';
+import { DigestIssuer, digestsAfter, DigestStatus, loadSigningKey } from '#audit';
 import { withApplicationRole } from '#event-store';
 import { startDigestPublisher } from '#messaging';
 import { AuditDigestsController, DIGESTS_POOL } from '../../api/src/audit/audit-digests.controller.js';
@@ -41,6 +41,7 @@ export async function startDigestParts(config: CaseledgerConfig, databaseUrl: st
   return {
     controllers: [AuditDigestsController],
     providers: [{ provide: DIGESTS_POOL, useValue: pool }],
+    health: new DigestStatus(pool, issuer, key.keyId),
     stop: async () => {
       await publisher?.stop();
       await issuer.stop();

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     if (auditLog) stops.push(() => auditLog.close());
     const digests = auditLog ? await startDigestParts(config, database.url, logger) : undefined;
     if (digests) stops.push(() => digests.stop());
+    if (digests) healthContributors.push(digests.health);
     const { secret, source } = await jwtSecret(config);
     const app = await createApiApp({
       store,

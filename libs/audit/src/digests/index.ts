@@ -17,6 +17,7 @@ export {
   readDigestCheckpoint,
 } from './digest-rows.js';
 export { DigestIssuer, issueDigest, type DigestIssuerOptions } from './digest-issuer.js';
+export { DigestStatus } from './digest-status.js';
 export {
   verifyDigests,
   parseDigests,
