@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '#event-store';
 import { apiBench } from './api/api.bench.js';
+import { digestsBench } from './audit/digests.bench.js';
 import { eventStoreBench } from './event-store/event-store.bench.js';
 import { ingestBench } from './ingest/ingest.bench.js';
 import { projectionsBench } from './projections/projections.bench.js';
@@ -32,6 +33,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
       eventStoreBench({ serverUrl, runs: quick ? 1 : 3, secondsPerCell: quick ? 0.5 : 3, writers: [1, 8, 32], batchSizes: [1, 100] }),
     ),
   projections: () => withServer((serverUrl) => projectionsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 })),
+  digests: () => withServer((serverUrl) => digestsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 })),
   /** Needs a broker: `npm run kafka:start`. */
   ingest: () => ingestBench({ runs: quick ? 1 : 3, events: quick ? 5_000 : 50_000, warmUpEvents: quick ? 1_000 : 5_000 }),
   /** Starts `npm start`'s server itself; BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof") go to its node. */

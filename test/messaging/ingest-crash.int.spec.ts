@@ -47,7 +47,7 @@ describeKafka('the ingest process, killed and restarted', () => {
   it(`appends each of ${COUNT.toLocaleString('en')} order events exactly once across two SIGKILLs`, async () => {
     const killedAt: number[] = [];
     for (const threshold of [2_000, 5_000]) {
-      const ingest = startIngestProcess(db.url, settings, groupId);
+      const ingest = startIngestProcess(db, settings, groupId);
       replicas = [ingest];
       await untilCount(`${threshold} appended`, threshold);
       await ingest.kill('SIGKILL');
@@ -58,7 +58,7 @@ describeKafka('the ingest process, killed and restarted', () => {
     expect(killedAt.every((n) => n < COUNT)).toBe(true);
 
     // Two replicas after the second crash: they split the partitions of the one group.
-    replicas = [startIngestProcess(db.url, settings, groupId), startIngestProcess(db.url, settings, groupId)];
+    replicas = [startIngestProcess(db, settings, groupId), startIngestProcess(db, settings, groupId)];
     await waitFor('all committed', caughtUp, Boolean, { timeoutMs: 60_000, intervalMs: 200 });
     const [first, second] = await waitFor(
       'both replicas consuming',
@@ -95,7 +95,7 @@ describeKafka('the ingest process, killed and restarted', () => {
     const before = await orderLogFigures(db.pool);
     await admin.resetOffsets({ groupId, topic: settings.ordersTopic, earliest: true });
     expect(await caughtUp()).toBe(false);
-    const ingest = startIngestProcess(db.url, settings, groupId);
+    const ingest = startIngestProcess(db, settings, groupId);
     replicas = [ingest];
     await waitFor('redelivered and committed', caughtUp, Boolean, { timeoutMs: 60_000, intervalMs: 200 });
     expect(await ingest.kill('SIGTERM')).toEqual({ code: 0, signal: null });

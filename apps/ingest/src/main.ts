@@ -2,7 +2,8 @@
 // share the partitions of `orders.events` through the consumer group. Needs DATABASE_URL and
 // KAFKA_BROKERS. SIGTERM / SIGINT: the chunk in hand is finished and committed, then it exits 0.
 import { pino } from 'pino';
-import { migrateEventStore, PostgresEventStore } from '#event-store';
+import { PostgresEventStore } from '#event-store';
+import { prepareProcessDatabase } from '#runtime';
 import { startIngest } from '#messaging';
 import { readEnvFile } from '#config';
 import { guardProcess } from '#runtime';
@@ -13,7 +14,7 @@ const { config, groupId, sessionTimeoutMs } = loadIngestEnvironment();
 const logger = pino({ name: 'caseledger-ingest', level: config.logLevel });
 guardProcess(logger);
 
-await migrateEventStore(config.databaseUrl);
+await prepareProcessDatabase(config, { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false }, logger);
 const store = new PostgresEventStore({
   connection: { connectionString: config.databaseUrl },
   poolSize: config.dbPoolSize,

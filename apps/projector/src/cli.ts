@@ -15,12 +15,14 @@ const config = loadConfig();
 const database = await openOperatorDatabase(config);
 let code = 1;
 try {
-  await migrateEventStore(database.url);
-  await migrateReadModels(database.url);
-  const store = new PostgresEventStore({ connection: { connectionString: database.url }, poolSize: 3 });
+  // A rebuild replaces tables: the owner's work (DATABASE_OWNER_URL, or the embedded superuser).
+  const url = database.ownerUrl ?? database.url;
+  await migrateEventStore(url);
+  await migrateReadModels(url);
+  const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize: 3 });
   try {
     code = await runProjectionsCommand(args, {
-      databaseUrl: database.url,
+      databaseUrl: url,
       store,
       out: process.stdout,
       err: process.stderr,

@@ -4,9 +4,10 @@
 import pg from 'pg';
 import { pino } from 'pino';
 import { ConfigurationError, loadConfig, readEnvFile } from '#config';
-import { migrateEventStore, PostgresEventStore, withApplicationRole } from '#event-store';
-import { migrateReadModels, startProjector } from '#projections';
-import { databaseConnection, guardProcess } from '#runtime';
+import { PostgresEventStore, withApplicationRole } from '#event-store';
+import { startProjector } from '#projections';
+import { databaseConnection, guardProcess, prepareProcessDatabase } from '#runtime';
+import { DigestIssuer, loadSigningKey } from '#audit';
 
 readEnvFile();
 const config = loadConfig();
@@ -15,9 +16,13 @@ if (!config.databaseUrl)
 const logger = pino({ name: 'caseledger-projector', level: config.logLevel });
 guardProcess(logger);
 
-// Whichever process starts first on a fresh database creates the schemas; the others find them.
-await migrateEventStore(config.databaseUrl);
-await migrateReadModels(config.databaseUrl);
+// With DATABASE_OWNER_URL, whichever process starts first creates the schemas (the others find
+// them) and the owner's connection closes; then the runtime login is checked (SPEC §7).
+await prepareProcessDatabase(
+  config,
+  { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false },
+  logger,
+);
 const onBackgroundError = (error: unknown) => logger.warn({ err: error }, 'database background error');
 const store = new PostgresEventStore({
   connection: { connectionString: config.databaseUrl },
@@ -29,6 +34,15 @@ const store = new PostgresEventStore({
 const pool = new pg.Pool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 3 });
 pool.on('error', onBackgroundError);
 const projector = startProjector({ store, pool, logger });
+// The signed log digests (SPEC §7.1): active here or in another process, whichever holds the lock.
+const digestPool = new pg.Pool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 1 });
+digestPool.on('error', onBackgroundError);
+const digestIssuer = new DigestIssuer({
+  pool: digestPool,
+  key: await loadSigningKey({ keyFile: config.auditSigningKeyFile, dataDir: config.dataDir }),
+  intervalMs: config.auditDigestSeconds * 1000,
+  logger,
+}).start();
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -37,6 +51,8 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'stopping: committing the batch in hand, releasing the lock');
   try {
     await projector.stop();
+    await digestIssuer.stop();
+    await digestPool.end();
     await store.close();
     await pool.end();
     process.exit(0);

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { CaseledgerConfig } from '#config';
 import type { DatabaseTimeouts, EventStore } from '#event-store';
-import { kafkaHealthContributor, migrateMessaging, startIngest, startPublisher } from '#messaging';
+import { kafkaHealthContributor, startIngest, startPublisher } from '#messaging';
 import type { HealthContributor } from '../../api/src/health/health-contributor.js';
 
 /**
@@ -16,7 +16,6 @@ export async function startKafkaParts(
   logger: Logger,
   databaseTimeouts?: DatabaseTimeouts,
 ): Promise<{ health: HealthContributor; stop(): Promise<void> }> {
-  await migrateMessaging(databaseUrl);
   const log = logger.child({ part: 'kafka' });
   const ingest = await startIngest({ store, kafka, currency, logger: log });
   const publisher = startPublisher({ store, databaseUrl, databaseTimeouts, kafka, logger: log });

@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig, ConfigurationError, readEnvFile } from '#config';
-import { databaseConnection, guardProcess, jwtSecret, openDatabase, openEventStore } from '#runtime';
+import { databaseConnection, guardProcess, jwtSecret, openDatabase, openEventStore, prepareProcessDatabase } from '#runtime';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
 import { printWelcome } from './welcome.js';
 import { demo } from './demo/demo.js';
 import { startKafkaParts } from './kafka-parts.js';
 import { startProjectionParts } from './projection-parts.js';
+import { startDigestParts } from './digest-parts.js';
 import { PostgresAuditLog } from '#audit';
 import { AuditController } from '../../api/src/audit/audit.controller.js';
 import { auditProviders } from '../../api/src/audit/audit.providers.js';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
   try {
+    await prepareProcessDatabase(config, database, logger);
     const store = await openEventStore(config, database.url, (error) => logger.warn({ err: error }, 'event store'));
     stops.push(() => store.close());
     const projections = await startProjectionParts(store, database.url, logger, databaseConnection(config, database.url));
@@ -58,6 +60,9 @@ async function main(): Promise<void> {
     // The audit reads the log's table directly (constant-memory chain walks): PostgreSQL only.
     const auditLog = config.eventStore === 'postgres' ? new PostgresAuditLog({ connection: databaseConnection(config, database.url) }) : undefined;
     if (auditLog) stops.push(() => auditLog.close());
+    const digests = auditLog ? await startDigestParts(config, database.url, logger) : undefined;
+    if (digests) stops.push(() => digests.stop());
+    if (digests) healthContributors.push(digests.health);
     const { secret, source } = await jwtSecret(config);
     const auth = {
       audience: config.auth.audience,
@@ -82,8 +87,8 @@ async function main(): Promise<void> {
       healthContributors,
       // Built by infra/tools/build.mjs beside this file's output (dist/console).
       consoleDir: fileURLToPath(new URL('../../../console/', import.meta.url)),
-      controllers: [...projections.controllers, ...(auditLog ? [AuditController] : [])],
-      providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : [])],
+      controllers: [...projections.controllers, ...(auditLog ? [AuditController] : []), ...(digests?.controllers ?? [])],
+      providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : []), ...(digests?.providers ?? [])],
     });
     await app.listen(config.port, config.host);
     stops.push(() => app.close());

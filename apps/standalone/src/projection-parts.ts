@@ -1,7 +1,7 @@
 import pg, { type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { withApplicationRole, type EventStore } from '#event-store';
-import { migrateReadModels, startProjector } from '#projections';
+import { startProjector } from '#projections';
 import { CaseListController } from '../../api/src/case-list/case-list.controller.js';
 import { StandardsController } from '../../api/src/case-list/standards.controller.js';
 import { GoodwillAccountController } from '../../api/src/case-list/goodwill-account.controller.js';
@@ -10,10 +10,9 @@ import { reportsProviders } from '../../api/src/reports/reports.providers.js';
 
 /**
  * The projector in this process (active while it holds the projector lock, standing by otherwise)
- * and what the API needs to answer the reports from its read models.
+ * and what the API needs to answer the reports from its read models (migrated by prepareDatabase, as the owner).
  */
 export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger, connection: ClientConfig = { connectionString: databaseUrl }) {
-  await migrateReadModels(databaseUrl);
   const pool = new pg.Pool({ ...withApplicationRole(connection), max: 6 });
   // An idle connection that dies emits 'error' on the pool; unheard, it would end the process.
   pool.on('error', (error) => logger.warn({ err: error, part: 'projector' }, 'read-model pool lost an idle connection'));

@@ -18,3 +18,4 @@ export {
   type AuditEventsAnswer,
 } from './events/audit-events.js';
 export { writeNdjson } from './export/ndjson-export.js';
+export * from './digests/index.js';

@@ -35,6 +35,13 @@ const environment = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  // --- Database logins and signed digests (SPEC §7, §7.1; issue 18) ---
+  DATABASE_OWNER_URL: z.string().url().optional(),
+  DATABASE_RUNTIME_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_RUNTIME_ROLE is a plain role name (a-z, 0-9, _)').default('caseledger_runtime'),
+  DATABASE_RUNTIME_PASSWORD: z.string().min(16, 'DATABASE_RUNTIME_PASSWORD must be at least 16 characters').optional(),
+  DATABASE_ALLOW_PRIVILEGED_RUNTIME: z.enum(['true', 'false']).default('false'),
+  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_DIGEST_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
 });
 
 export type CaseledgerConfig = Readonly<{
@@ -58,6 +65,16 @@ export type CaseledgerConfig = Readonly<{
   auth: { jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string; maxLifetimeSeconds: number };
   rateLimit: { perSecond: number; burst: number };
   http: { requestTimeoutMs: number; headersTimeoutMs: number };
+  // --- Database logins and signed digests (SPEC §7, §7.1; issue 18) ---
+  /** The owner login: migrations and role setup, closed once done. */
+  databaseOwnerUrl: string | undefined;
+  /** The runtime login `db setup` creates. */
+  databaseRuntimeRole: string;
+  databaseRuntimePassword: string | undefined;
+  /** A superuser or owner-member runtime login is logged loudly instead of refused. */
+  allowPrivilegedRuntime: boolean;
+  auditSigningKeyFile: string | undefined;
+  auditDigestSeconds: number;
 }>;
 
 export class ConfigurationError extends Error {}
@@ -104,5 +121,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
     },
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS },
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
+    databaseRuntimeRole: e.DATABASE_RUNTIME_ROLE,
+    databaseRuntimePassword: e.DATABASE_RUNTIME_PASSWORD,
+    allowPrivilegedRuntime: e.DATABASE_ALLOW_PRIVILEGED_RUNTIME === 'true',
+    auditSigningKeyFile: e.AUDIT_SIGNING_KEY_FILE,
+    auditDigestSeconds: e.AUDIT_DIGEST_SECONDS,
   };
 }

@@ -15,5 +15,6 @@ export * from './publish/publisher-lock.js';
 export * from './publish/publisher-status.js';
 export * from './publish/event-publisher.js';
 export * from './publish/start-publisher.js';
+export * from './publish/digest-publisher.js';
 export * from './migrations/index.js';
 export * from './health/kafka-health.js';

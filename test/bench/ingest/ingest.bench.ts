@@ -12,6 +12,7 @@ import { createDatabase, migrateEventStore, PostgresEventStore, startEmbeddedPos
 import { startIngest, type RunningIngest } from '#messaging';
 import { migrateReadModels, ReportQueries, startProjector } from '#projections';
 import { deleteTopics, kafkaBrokers, kafkaClient, probeKafka } from '../../support/kafka/index.js';
+import { runtimeLoginUrl } from '../../support/runtime-login.js';
 import { fmt, spread, table, type Spread } from '../support/stats.js';
 
 export interface IngestBenchOptions {
@@ -122,7 +123,7 @@ async function oneRun(topology: IngestTopology, events: number, warmUpEvents: nu
   const ingest =
     topology === 'one process'
       ? await startIngest({ store, kafka: settings, currency: 'USD', groupId, chunkSize, partitionsConsumedConcurrently: partitions })
-      : await startIngestProcess(url, settings, groupId);
+      : await startIngestProcess(url, await runtimeLoginUrl(url), settings, groupId);
   // Both deployments are consuming before the clock starts.
   if ('status' in ingest) {
     const { status } = ingest as RunningIngest;
@@ -220,6 +221,7 @@ function startUpstream(topic: string, count: number, mode?: 'warm-up'): { ready:
 /** apps/ingest as `npm run start:ingest` runs it, on this run's database and topic; resolves once it consumes. */
 async function startIngestProcess(
   databaseUrl: string,
+  runtimeUrl: string,
   kafka: { brokers: string[]; ordersTopic: string; eventsTopic: string; partitions: number },
   groupId: string,
 ): Promise<{ stop(): Promise<void> }> {
@@ -227,7 +229,9 @@ async function startIngestProcess(
   const child = spawn(process.execPath, ['--max-semi-space-size=64', main], {
     env: {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      // As deployed (SPEC §7): the runtime login, the owner for the migrations at start.
+      DATABASE_URL: runtimeUrl,
+      DATABASE_OWNER_URL: databaseUrl,
       KAFKA_BROKERS: kafka.brokers.join(','),
       KAFKA_ORDERS_TOPIC: kafka.ordersTopic,
       KAFKA_EVENTS_TOPIC: kafka.eventsTopic,

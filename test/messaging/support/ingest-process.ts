@@ -4,10 +4,14 @@ import type { KafkaSettings } from '#messaging';
 import type { ReadMessage } from './kafka-io.js';
 import { startNodeProcess, type NodeProcess } from './node-process.js';
 
-/** apps/ingest from dist/, on the test's database and topics, in its own consumer group. */
-export function startIngestProcess(databaseUrl: string, settings: KafkaSettings, groupId: string): NodeProcess {
+/**
+ * apps/ingest from dist/, on the test's database and topics, in its own consumer group, deployed as
+ * in production: the runtime login as DATABASE_URL, the owner (migrations at start) apart.
+ */
+export function startIngestProcess(database: { url: string; runtimeUrl: string }, settings: KafkaSettings, groupId: string): NodeProcess {
   return startNodeProcess('dist/apps/ingest/src/main.js', {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.runtimeUrl,
+    DATABASE_OWNER_URL: database.url,
     KAFKA_BROKERS: settings.brokers.join(','),
     KAFKA_ORDERS_TOPIC: settings.ordersTopic,
     KAFKA_EVENTS_TOPIC: settings.eventsTopic,

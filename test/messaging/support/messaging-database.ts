@@ -3,9 +3,13 @@ import { createDatabase, migrateEventStore, PostgresEventStore } from '#event-st
 import { migrateMessaging } from '#messaging';
 import { migrateReadModels } from '#projections';
 import { startTestPostgres } from '../../support/embedded-postgres.js';
+import { runtimeLoginUrl } from '../../support/runtime-login.js';
 
 export interface MessagingDatabase {
+  /** The superuser's: the owner, for migrations and the tests' own SQL. */
   url: string;
+  /** The runtime login processes such as apps/ingest are given as DATABASE_URL. */
+  runtimeUrl: string;
   store: PostgresEventStore;
   /** For the publisher, the projector and the tests' own SQL. */
   pool: pg.Pool;
@@ -19,6 +23,7 @@ export async function startMessagingDatabase(options: { readModels?: boolean } =
   await migrateEventStore(url);
   await migrateMessaging(url);
   if (options.readModels) await migrateReadModels(url);
+  const runtimeUrl = await runtimeLoginUrl(url);
   const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize: 10 });
   const pool = new pg.Pool({ connectionString: url, max: 6 });
   let stopping = false;
@@ -28,6 +33,7 @@ export async function startMessagingDatabase(options: { readModels?: boolean } =
   });
   return {
     url,
+    runtimeUrl,
     store,
     pool,
     stop: async () => {

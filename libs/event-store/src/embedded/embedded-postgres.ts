@@ -12,6 +12,8 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   /** Superuser password, fixed when the directory is initialised. Default 'password'. */
   password?: string;
+  /** pg_hba.conf method written when the directory is initialised. Default 'password' (throw-away test clusters). */
+  authMethod?: 'password' | 'scram-sha-256';
   /** Extra server settings, e.g. ['-c', 'fsync=off'] for throw-away test clusters. */
   postgresFlags?: string[];
   /** This port rather than a free one (a restart keeps the URL every pool connects to). */
@@ -46,6 +48,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     user: 'postgres',
     password,
+    authMethod: options.authMethod ?? 'password',
     persistent: options.persistent,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,

@@ -29,6 +29,7 @@ export const API_ERROR_STATUS: Readonly<Record<string, number>> = {
   DATABASE_UNAVAILABLE: 503,
   RATE_LIMITED: 429,
   VERIFY_IN_PROGRESS: 429,
+  DIGEST_NOT_FOUND: 404,
 };
 
 /** Codes of the HTTP shell (error-body.ts), for failures the spec names only by status. */
@@ -41,7 +42,8 @@ type ShellCode =
   | 'INTERNAL_ERROR'
   | 'DATABASE_UNAVAILABLE'
   | 'RATE_LIMITED'
-  | 'VERIFY_IN_PROGRESS';
+  | 'VERIFY_IN_PROGRESS'
+  | 'DIGEST_NOT_FOUND';
 
 export type ApiErrorCode = ErrorCode | ApplicationErrorCode | ShellCode;
 
