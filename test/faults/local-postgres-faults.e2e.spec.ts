@@ -6,7 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshLocalDatabase, type FreshDatabase } from '../support/local-postgres.js';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { ensureRuntimeLogin, migrateAll } from '#runtime';
+import { freshLocalDatabase, LOCAL_POSTGRES_URL, type FreshDatabase } from '../support/local-postgres.js';
 import { startStandalone, type RunningStandalone } from '../support/standalone-process.js';
 import {
   fileComplaints,
@@ -21,6 +24,9 @@ describe('npm start on PostgreSQL 15 rides through pg_terminate_backend', () => 
   let database: FreshDatabase | null;
   let dataDir: string;
   let app: RunningStandalone | undefined;
+  // Role names are cluster-wide and other runs may share this server: one of this run's own.
+  const runtimeRole = `caseledger_rt_${randomBytes(4).toString('hex')}`;
+  const runtimePassword = randomBytes(18).toString('base64url');
 
   beforeAll(async () => {
     execFileSync(process.execPath, ['infra/tools/build.mjs'], {
@@ -28,13 +34,21 @@ describe('npm start on PostgreSQL 15 rides through pg_terminate_backend', () => 
     });
     database = await freshLocalDatabase('caseledger_faults');
     dataDir = await mkdtemp(join(tmpdir(), 'caseledger-faults-pg15-'));
-    if (database)
+    if (database) {
+      // As deployed (SPEC §7): the process runs on a runtime login, the superuser is only the owner.
+      await migrateAll(database.url);
+      await ensureRuntimeLogin(database.url, { role: runtimeRole, password: runtimePassword });
+      const runtimeUrl = new URL(database.url);
+      runtimeUrl.username = runtimeRole;
+      runtimeUrl.password = runtimePassword;
       app = await startStandalone(dataDir, {
-        DATABASE_URL: database.url,
+        DATABASE_URL: runtimeUrl.toString(),
+        DATABASE_OWNER_URL: database.url,
         DB_CONNECT_TIMEOUT_MS: '2000',
         DB_STATEMENT_TIMEOUT_MS: '5000',
         RATE_LIMIT_PER_SECOND: '0', // eight writers on one token: about the database, not the rate
       });
+    }
   }, 90_000);
 
   afterAll(async () => {
@@ -43,6 +57,11 @@ describe('npm start on PostgreSQL 15 rides through pg_terminate_backend', () => 
       await app.exited;
     }
     await database?.drop();
+    if (database) {
+      const superuser = new pg.Client({ connectionString: LOCAL_POSTGRES_URL });
+      await superuser.connect();
+      await superuser.query(`DROP ROLE IF EXISTS ${runtimeRole}`).finally(() => superuser.end());
+    }
     await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 
