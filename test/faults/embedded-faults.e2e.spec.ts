@@ -24,8 +24,13 @@ async function postmaster(dataDir: string): Promise<{ pid: number; port: number;
   return { pid: Number(lines[0]), port: Number(lines[3]), ready: lines[7]?.trim() === 'ready' };
 }
 
-const superuserUrl = (port: number, database = 'caseledger') =>
-  `postgres://postgres:password@127.0.0.1:${port}/${database}`;
+/** The embedded superuser, with the password npm start made on first start (DATA_DIR/postgres-logins.json). */
+async function superuserUrl(dataDir: string, port: number, database = 'caseledger'): Promise<string> {
+  const { ownerPassword } = JSON.parse(await readFile(join(dataDir, 'postgres-logins.json'), 'utf8')) as {
+    ownerPassword: string;
+  };
+  return `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/${database}`;
+}
 
 describe('npm start rides through database faults', () => {
   let dataDir: string;
@@ -58,9 +63,9 @@ describe('npm start rides through database faults', () => {
     const load = fileComplaints(app.url, app.token);
     await until('100 complaints acknowledged', () => load.outcome.acknowledged.length >= 100);
     const terminatedAt = Date.now();
-    const terminated = await terminateSessions(superuserUrl(port), 'caseledger');
+    const terminated = await terminateSessions(await superuserUrl(dataDir, port), 'caseledger');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await terminateSessions(superuserUrl(port), 'caseledger'); // and again, on the fresh connections
+    await terminateSessions(await superuserUrl(dataDir, port), 'caseledger'); // and again, on the fresh connections
     const againAt = Date.now();
     await until(
       '100 complaints acknowledged after the second termination',
@@ -77,7 +82,7 @@ describe('npm start rides through database faults', () => {
     expect(terminated).toBeGreaterThan(0);
     expect(app.child.exitCode).toBeNull();
     expect(outcome.unexpected).toEqual([]);
-    expect(await missingFromLog(superuserUrl(port), outcome.acknowledged)).toEqual([]);
+    expect(await missingFromLog(await superuserUrl(dataDir, port), outcome.acknowledged)).toEqual([]);
     expect(recovery).toBeLessThanOrEqual(5_000);
     expect(await healthStatus(app.url)).toBe(200);
   }, 60_000);
@@ -119,7 +124,7 @@ describe('npm start rides through database faults', () => {
     expect(app.child.exitCode).toBeNull();
     expect(outcome.unexpected).toEqual([]);
     expect(outcome.answers.some((a) => a.status === 503)).toBe(true);
-    expect(await missingFromLog(superuserUrl(after.port), outcome.acknowledged)).toEqual([]);
+    expect(await missingFromLog(await superuserUrl(dataDir, after.port), outcome.acknowledged)).toEqual([]);
     expect(recovery).toBeLessThanOrEqual(15_000);
     expect(afterAnswering).toBeLessThanOrEqual(5_000);
     // The projector took its lock again on the restarted server and caught up from its checkpoint.

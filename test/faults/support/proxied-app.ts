@@ -55,6 +55,8 @@ export async function startProxiedApp(timeouts: DatabaseTimeouts): Promise<Proxi
     healthContributors: [projector.status],
     // Few, so that commands wait at the door during the faults: they must be answered in time too.
     commandsInFlight: 4,
+    // Many writers on one token: these tests are about the database, not the per-caller rate.
+    limits: { rateLimit: { perSecond: 0, burst: 1 } },
   });
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
