@@ -10,6 +10,8 @@ const common = {
 };
 
 export default {
+  // dist/ is built once here, never by a test file (see test/support/global-setup.mjs).
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },
