@@ -21,7 +21,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * One app for the file; the tests run in order and build on the department set up in beforeAll.
  */
 
-describe('case rules (SPEC §3) over HTTP', () => {
+describe('case rules (SPEC §3) over HTTP (in order, on one department set up in beforeAll)', () => {
   let app: TestApp;
   let admin: Http, sup: Http, sorter: Http, intake: Http, c1: Http, c2: Http, c9: Http, integration: Http;
   let month: string; // the server's month, asked once it is up

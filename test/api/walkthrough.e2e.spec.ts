@@ -57,7 +57,8 @@ function recomputeHash(e: Envelope): string {
     .digest('hex');
 }
 
-describe('walkthrough: a complaint from arrival to rating', () => {
+// One story: the tests are its steps, in order, each building on the one before (not independent tests).
+describe('walkthrough: a complaint from arrival to rating (steps in order, each building on the last)', () => {
   let app: TestApp;
   let admin: Http,
     supervisor: Http,

@@ -7,5 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 export default function buildDistOnce() {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, ['infra/tools/build.mjs'], { cwd: root, stdio: 'inherit', timeout: 120_000 });
+  execFileSync(process.execPath, ['infra/tools/build.mjs'], {
+    cwd: root,
+    stdio: 'inherit',
+    timeout: 120_000,
+  });
 }
