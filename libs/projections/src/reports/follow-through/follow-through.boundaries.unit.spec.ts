@@ -68,26 +68,51 @@ describe('follow-through: within the standard (first response − received ≤ h
 describe('follow-through: follow-ups at their edges', () => {
   const dueAt = '2026-09-05T12:00:00.000Z';
 
-  it('completed exactly at dueAt is on time; 1 ms after is late', () => {
-    expect(followUpFigures([followUp(dueAt, dueAt), followUp(dueAt, oneMsAfter(dueAt))], asOf)).toEqual({
-      promised: 2,
+  // One follow-up per expectation: a pair (one each side) would hide a comparison turned around.
+  it('completed exactly at dueAt is on time', () => {
+    expect(followUpFigures([followUp(dueAt, dueAt)], asOf)).toMatchObject({
       completedOnTime: 1,
-      completedLate: 1,
-      overdue: 0,
-      pending: 0,
-      followThroughRate: 50,
+      completedLate: 0,
+      followThroughRate: 100,
     });
   });
 
-  it('uncompleted and due exactly at asOf is pending; due 1 ms before asOf is overdue', () => {
-    expect(followUpFigures([followUp(asOf, null), followUp(oneMsBefore(asOf), null)], asOf)).toEqual({
-      promised: 2,
+  it('completed 1 ms after dueAt is late', () => {
+    expect(followUpFigures([followUp(dueAt, oneMsAfter(dueAt))], asOf)).toMatchObject({
+      completedOnTime: 0,
+      completedLate: 1,
+      followThroughRate: 0,
+    });
+  });
+
+  it('uncompleted and due exactly at asOf is pending, not judged: no rate', () => {
+    expect(followUpFigures([followUp(asOf, null)], asOf)).toEqual({
+      promised: 1,
+      completedOnTime: 0,
+      completedLate: 0,
+      overdue: 0,
+      pending: 1,
+      followThroughRate: null,
+    });
+  });
+
+  it('uncompleted and due 1 ms before asOf is overdue', () => {
+    expect(followUpFigures([followUp(oneMsBefore(asOf), null)], asOf)).toEqual({
+      promised: 1,
       completedOnTime: 0,
       completedLate: 0,
       overdue: 1,
-      pending: 1,
+      pending: 0,
       followThroughRate: 0,
     });
+  });
+
+  it('counts overdue follow-ups against the rate: 1 on time, 1 late, 2 overdue → 25 %', () => {
+    const overdue = followUp(oneMsBefore(asOf), null);
+    expect(
+      followUpFigures([followUp(dueAt, dueAt), followUp(dueAt, oneMsAfter(dueAt)), overdue, overdue], asOf)
+        .followThroughRate,
+    ).toBe(25);
   });
 
   it('rounds the rate half away from zero at the third decimal: 1 on time of 8 judged = 12.5 %, 1 of 6 = 16.67 %', () => {
