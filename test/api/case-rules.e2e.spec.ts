@@ -12,6 +12,7 @@ import {
   refused,
   sortBody,
 } from '../support/api-fixtures.js';
+import { serverMonth } from '../support/server-clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -20,10 +21,10 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * One app for the file; the tests run in order and build on the department set up in beforeAll.
  */
 
-describe('case rules (SPEC §3) over HTTP', () => {
+describe('case rules (SPEC §3) over HTTP (in order, on one department set up in beforeAll)', () => {
   let app: TestApp;
   let admin: Http, sup: Http, sorter: Http, intake: Http, c1: Http, c2: Http, c9: Http, integration: Http;
-  const month = new Date().toISOString().slice(0, 7);
+  let month: string; // the server's month, asked once it is up
 
   const no = (request: () => ReturnType<Http['post']>, status: number, code: string) =>
     refused(app, request, status, code);
@@ -71,6 +72,7 @@ describe('case rules (SPEC §3) over HTTP', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
+    month = await serverMonth(app.url);
     admin = await caller(app, 'admin', 'admin');
     sup = await caller(app, 'S-1', 'supervisor');
     sorter = await caller(app, 'SO-1', 'sorter');

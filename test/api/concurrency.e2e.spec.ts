@@ -7,6 +7,7 @@ import {
   orderPlaced,
   sortBody,
 } from '../support/api-fixtures.js';
+import { serverMonth } from '../support/server-clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -18,10 +19,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 describe('concurrency', () => {
   let app: TestApp;
   let sup: Http, intake: Http, c1: Http, integration: Http;
-  const month = new Date().toISOString().slice(0, 7);
+  let month: string; // the server's month, asked once it is up
 
   beforeAll(async () => {
     app = await startTestApp();
+    month = await serverMonth(app.url);
     sup = await caller(app, 'S-1', 'supervisor');
     intake = await caller(app, 'I-1', 'intake');
     c1 = await caller(app, 'C-1', 'correspondent');

@@ -12,6 +12,7 @@ import {
   sortBody,
   UUID,
 } from '../support/api-fixtures.js';
+import { serverMonth } from '../support/server-clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -24,12 +25,13 @@ describe('HTTP contract (SPEC §4)', () => {
   let app: TestApp;
   let sup: Http, intake: Http, c1: Http, integration: Http, anonymous: Http;
   let caseOfC1 = '';
-  const month = new Date().toISOString().slice(0, 7);
+  let month: string; // the server's month, asked once it is up
   const errors: Reply[] = [];
   const keep = (reply: Reply) => (errors.push(reply), reply);
 
   beforeAll(async () => {
     app = await startTestApp();
+    month = await serverMonth(app.url);
     sup = await caller(app, 'S-1', 'supervisor');
     intake = await caller(app, 'I-1', 'intake');
     c1 = await caller(app, 'C-1', 'correspondent');
@@ -351,10 +353,11 @@ describe('HTTP contract (SPEC §4)', () => {
 
   describe('currency', () => {
     it.each([
-      ['goodwill', () => `/cases/${caseOfC1}/goodwill`, { kind: 'credit', amountCents: 100, reason: 'x' }],
-      ['refunds', () => `/cases/${caseOfC1}/refunds`, { orderId: 'O-IDEM', amountCents: 100, reason: 'x' }],
-      ['goodwill-budgets', () => '/goodwill-budgets', { staffId: 'C-1', month, amountCents: 100 }],
-    ])('another currency on %s → 400 with currency in details', async (_, path, body) => {
+      ['goodwill', () => `/cases/${caseOfC1}/goodwill`, () => ({ kind: 'credit', amountCents: 100, reason: 'x' })],
+      ['refunds', () => `/cases/${caseOfC1}/refunds`, () => ({ orderId: 'O-IDEM', amountCents: 100, reason: 'x' })],
+      ['goodwill-budgets', () => '/goodwill-budgets', () => ({ staffId: 'C-1', month, amountCents: 100 })],
+    ])('another currency on %s → 400 with currency in details', async (_, path, bodyOf) => {
+      const body = bodyOf(); // at run time: the month is the server's, known once it is up
       const as = path().startsWith('/goodwill-budgets') ? sup : c1;
       const reply = keep(
         await refused(app, () => as.post(path(), { ...body, currency: 'EUR' }), 400, 'VALIDATION_FAILED'),
@@ -558,8 +561,9 @@ describe('HTTP contract (SPEC §4)', () => {
       const routes = Object.entries(reply.body.paths as Record<string, Record<string, unknown>>).flatMap(
         ([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`),
       );
-      expect(routes).toEqual(
-        expect.arrayContaining([
+      // Exactly SPEC §4's table: a route missing from the document, or one the SPEC does not list, fails.
+      expect([...routes].sort()).toEqual(
+        [
           'POST /staff',
           'PATCH /staff/{staffId}',
           'PUT /standards',
@@ -578,11 +582,25 @@ describe('HTTP contract (SPEC §4)', () => {
           'POST /order-events',
           'GET /cases/{id}',
           'GET /cases/{id}/history',
+          'GET /reports/rep-workload',
+          'GET /reports/goodwill',
+          'GET /reports/follow-through',
+          'GET /audit/events',
+          'GET /audit/verify',
           'GET /health',
           'GET /metrics',
-        ]),
+          // SPEC §4's opening line: the OpenAPI document at /docs (UI) and /docs-json.
+          'GET /docs',
+          'GET /docs-json',
+        ].sort(),
       );
-      expect(reply.body.paths['/cases'].post.requestBody).toBeDefined();
+      // Every write documents its JSON body with a schema (what a client generates from), not just "a body".
+      const writes = routes.filter((r) => !r.startsWith('GET '));
+      const documented = writes.filter((r) => {
+        const [method, path] = r.split(' ') as [string, string];
+        return reply.body.paths[path][method.toLowerCase()].requestBody?.content?.['application/json']?.schema !== undefined;
+      });
+      expect(documented).toEqual(writes);
     });
 
     it('/metrics is Prometheus text', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Http } from '../support/http.js';
 import { caller, expectStatus, ISO_MS, sleep, UUID } from '../support/api-fixtures.js';
+import { serverMonth } from '../support/server-clock.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -56,7 +57,8 @@ function recomputeHash(e: Envelope): string {
     .digest('hex');
 }
 
-describe('walkthrough: a complaint from arrival to rating', () => {
+// One story: the tests are its steps, in order, each building on the one before (not independent tests).
+describe('walkthrough: a complaint from arrival to rating (steps in order, each building on the last)', () => {
   let app: TestApp;
   let admin: Http,
     supervisor: Http,
@@ -66,7 +68,7 @@ describe('walkthrough: a complaint from arrival to rating', () => {
     integration: Http,
     auditor: Http,
     analyst: Http;
-  const month = new Date().toISOString().slice(0, 7);
+  let month: string; // the server's month, asked once it is up
 
   // Filled in as the walk goes on.
   let caseId = '';
@@ -78,6 +80,7 @@ describe('walkthrough: a complaint from arrival to rating', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
+    month = await serverMonth(app.url);
     admin = await caller(app, 'admin', 'admin');
     supervisor = await caller(app, 'S-1', 'supervisor');
     sorter = await caller(app, 'SO-1', 'sorter');

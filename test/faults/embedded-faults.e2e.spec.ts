@@ -3,7 +3,6 @@
 // Each time: the process stays up, no request gets a 500 (503 DATABASE_UNAVAILABLE with
 // Retry-After while the database is away), every acknowledged complaint is in the log, and
 // commands succeed again within seconds without a restart. Recovery times are printed.
-import { execFileSync } from 'node:child_process';
 import { readFile, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,9 +36,6 @@ describe('npm start rides through database faults', () => {
   let app: RunningStandalone;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['infra/tools/build.mjs'], {
-      cwd: new URL('../..', import.meta.url).pathname,
-    });
     dataDir = await mkdtemp(join(tmpdir(), 'caseledger-faults-'));
     // Eight writers on one token go past the per-caller rate (issue 19): this file is about the
     // database, so the limit is off and every answer is the database's.

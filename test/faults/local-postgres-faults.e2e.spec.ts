@@ -2,7 +2,6 @@
 // 8 clients file complaints while a superuser terminates every session of the database. The
 // process stays up, nobody gets a 500, every acknowledged complaint is in the log, and commands
 // succeed again within seconds. The recovery time is printed.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,9 +28,6 @@ describe('npm start on PostgreSQL 15 rides through pg_terminate_backend', () => 
   const runtimePassword = randomBytes(18).toString('base64url');
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['infra/tools/build.mjs'], {
-      cwd: new URL('../..', import.meta.url).pathname,
-    });
     database = await freshLocalDatabase('caseledger_faults');
     dataDir = await mkdtemp(join(tmpdir(), 'caseledger-faults-pg15-'));
     if (database) {

@@ -9,7 +9,7 @@ import { describeKafka, kafkaClient, uniqueTopic } from '../support/kafka/index.
 import { committedButNotAppended, latestAssignment, startIngestProcess } from './support/ingest-process.js';
 import { asRecords, groupCaughtUp, produce, readTopic, testKafkaSettings, type ReadMessage } from './support/kafka-io.js';
 import { orderEventCount, orderLogFigures, startMessagingDatabase, type MessagingDatabase } from './support/messaging-database.js';
-import { buildDist, type NodeProcess } from './support/node-process.js';
+import { type NodeProcess } from './support/node-process.js';
 import { waitFor } from './support/wait-for.js';
 
 const COUNT = 10_000;
@@ -29,7 +29,7 @@ describeKafka('the ingest process, killed and restarted', () => {
   const untilCount = (what: string, atLeast: number) => waitFor(what, appended, (n) => n >= atLeast, { timeoutMs: 60_000, intervalMs: 10 });
 
   beforeAll(async () => {
-    [db] = await Promise.all([startMessagingDatabase({ readModels: true }), buildDist()]);
+    db = await startMessagingDatabase({ readModels: true });
     admin = kafka.admin();
     await admin.connect();
     // The first process creates the topic as in production; producing first needs it to exist.

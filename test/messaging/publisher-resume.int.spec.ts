@@ -6,7 +6,7 @@ import { PublisherStatus } from '#messaging';
 import { describeKafka, kafkaClient } from '../support/kafka/index.js';
 import { readTopic, testKafkaSettings } from './support/kafka-io.js';
 import { publisherCheckpoint, startMessagingDatabase, type MessagingDatabase } from './support/messaging-database.js';
-import { buildDist, startNodeProcess, type NodeProcess } from './support/node-process.js';
+import { startNodeProcess, type NodeProcess } from './support/node-process.js';
 import { feedProblems, orderHistories, recordDirectly, wholeLog } from './support/order-log.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -35,7 +35,7 @@ describeKafka('the event publisher, killed and restarted', () => {
     waitFor('the publisher at the head', async () => ({ checkpoint: await checkpoint(), head: await db.store.headPosition() }), (p) => p.checkpoint === p.head, { timeoutMs: 60_000 });
 
   beforeAll(async () => {
-    [db] = await Promise.all([startMessagingDatabase(), buildDist()]);
+    db = await startMessagingDatabase();
     await recordDirectly(db.store, orderHistories(4_000, 'P'));
   }, 120_000);
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,6 @@ describe('npm run demo', () => {
   let app: RunningStandalone | undefined;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['infra/tools/build.mjs'], { cwd: root });
     dataDir = await mkdtemp(join(tmpdir(), 'caseledger-demo-'));
   }, 60_000);
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,9 +17,6 @@ describe('npm start issues signed log digests', () => {
   let app: RunningStandalone | undefined;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['infra/tools/build.mjs'], {
-      cwd: new URL('../..', import.meta.url).pathname,
-    });
     dataDir = await mkdtemp(join(tmpdir(), 'caseledger-digests-'));
   }, 60_000);
 

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ describe('npm start keeps every acknowledged write across a stop', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ['infra/tools/build.mjs'], { cwd: new URL('../..', import.meta.url).pathname });
+    // npm start's entry runs from dist/, built once by jest's globalSetup.
     dataDir = await mkdtemp(join(tmpdir(), 'caseledger-standalone-'));
   }, 60_000);
 

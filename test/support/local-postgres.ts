@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { createDatabase } from '../../libs/event-store/src/embedded/create-database.js';
+import { requirePrerequisite } from './prerequisite.js';
 
 export const LOCAL_POSTGRES_URL = process.env.PG_LOCAL_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -10,16 +11,14 @@ export interface FreshDatabase {
 
 /**
  * A new database on the machine's PostgreSQL for this run (dropped afterwards), or null when that
- * server does not answer — then the caller skips, loudly. Under CI=true a missing server is an
- * error: CI promised one, and a suite that silently skips proves nothing.
+ * server does not answer — then the caller skips, loudly (test/support/prerequisite.ts: under
+ * CI=true a missing server fails instead).
  */
 export async function freshLocalDatabase(prefix: string): Promise<FreshDatabase | null> {
-  if (!(await answers(LOCAL_POSTGRES_URL))) {
-    const reason = `PostgreSQL at ${LOCAL_POSTGRES_URL} does not answer (set PG_LOCAL_URL)`;
-    if (process.env.CI === 'true') throw new Error(`${reason}; CI=true requires it`);
-    console.warn(`\n*** SKIPPING ${prefix} tests on the local PostgreSQL: ${reason} ***\n`);
-    return null;
-  }
+  const availability = (await answers(LOCAL_POSTGRES_URL))
+    ? ({ ok: true } as const)
+    : ({ ok: false, reason: `${LOCAL_POSTGRES_URL} does not answer (set PG_LOCAL_URL)` } as const);
+  if (!requirePrerequisite("the machine's PostgreSQL 15", availability, `${prefix} tests`)) return null;
   const name = `${prefix}_${process.pid}_${Date.now()}`;
   const url = await createDatabase(LOCAL_POSTGRES_URL, name);
   return { url, drop: () => dropDatabase(LOCAL_POSTGRES_URL, name) };

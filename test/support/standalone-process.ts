@@ -26,8 +26,8 @@ function packageRoot(): string {
 }
 
 /**
- * Runs `npm start`'s entry (dist/apps/standalone/src/main.js, built beforehand with
- * `node infra/tools/build.mjs`) as a child process on its own DATA_DIR and a free port, and waits
+ * Runs `npm start`'s entry (dist/apps/standalone/src/main.js, built once by jest's globalSetup)
+ * as a child process on its own DATA_DIR and a free port, and waits
  * for its ready line.
  */
 export async function startStandalone(

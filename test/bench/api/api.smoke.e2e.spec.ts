@@ -1,13 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { apiBench } from './api.bench.js';
 
 /** The benchmark in miniature against `npm start`'s server, so `npm run bench -- api` cannot rot between full runs. */
 describe('api benchmark (smoke)', () => {
-  beforeAll(() => {
-    // The server runs from dist/, as `npm start` runs it.
-    execFileSync(process.execPath, ['infra/tools/build.mjs'], { cwd: new URL('../../..', import.meta.url).pathname });
-  }, 60_000);
-
+  // The server runs from dist/, as `npm start` runs it: built once by jest's globalSetup.
   it('measures every rate and the saturation, every command succeeding, and prints the table', async () => {
     const lines: string[] = [];
     const result = await apiBench({

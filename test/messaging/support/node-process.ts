@@ -1,13 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 
+// The processes under test run from dist/ as in production, built once by jest's globalSetup.
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The processes under test run from dist/ as in production: `node infra/tools/build.mjs` (swc, < 1 s). */
-export async function buildDist(): Promise<void> {
-  await promisify(execFile)(process.execPath, ['infra/tools/build.mjs'], { cwd: ROOT, timeout: 60_000 });
-}
 
 export interface NodeProcess {
   readonly child: ChildProcess;

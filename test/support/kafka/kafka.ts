@@ -1,13 +1,14 @@
 // Helpers for the Kafka integration tests (`*.int.spec.ts`), against the real broker that
 // infra/kafka/start.sh runs (`npm run kafka:start`).
 //
-// In CI (env CI set, not "false"/"0") a missing broker FAILS the tests, never skips them. Locally it
-// skips them with a loud warning.
+// A missing broker follows the one rule of test/support/prerequisite.ts: under CI=true it FAILS the
+// tests, elsewhere it skips them with a banner.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type Admin, type ITopicConfig, type KafkaConfig } from 'kafkajs';
 import { holdBrokerExclusive, holdBrokerShared } from './broker-lock.js';
+import { describeWithPrerequisite, requirePrerequisite, underCi } from '../prerequisite.js';
 
 const WAIT_READY = fileURLToPath(new URL('../../../infra/kafka/wait-ready.mjs', import.meta.url));
 
@@ -21,10 +22,8 @@ export function kafkaBrokers(): string[] {
   return list;
 }
 
-export function isCi(): boolean {
-  const ci = (process.env.CI ?? '').trim().toLowerCase();
-  return ci !== '' && ci !== 'false' && ci !== '0';
-}
+/** Kept for callers: the one CI rule of test/support/prerequisite.ts. */
+export const isCi = underCi;
 
 const LOG_LEVELS: Record<string, logLevel> = {
   nothing: logLevel.NOTHING,
@@ -49,17 +48,12 @@ export function kafkaClient(clientId = 'caseledger-test', overrides: Partial<Kaf
   });
 }
 
-function unavailableMessage(reason: string): string {
-  return (
-    `Kafka broker not answering at ${kafkaBrokers().join(',')} (${reason}). ` +
-    'Start it with `npm run kafka:start` (infra/kafka/start.sh), or set KAFKA_BROKERS.'
-  );
-}
+const KAFKA = 'a Kafka broker';
 
-function warnSkipping(what: string, reason: string): void {
-  console.warn(
-    `\n${'!'.repeat(100)}\n!!! SKIPPING Kafka tests "${what}": ${unavailableMessage(reason)}\n` +
-      `!!! (under CI=true these tests fail instead of skipping)\n${'!'.repeat(100)}\n`,
+function unavailableReason(reason: string): string {
+  return (
+    `not answering at ${kafkaBrokers().join(',')} (${reason}); ` +
+    'start it with `npm run kafka:start` (infra/kafka/start.sh, needs Java), or set KAFKA_BROKERS'
   );
 }
 
@@ -94,10 +88,7 @@ export async function probeKafka(timeoutMs = 5000): Promise<{ ok: true } | { ok:
  */
 export async function requireKafka(timeoutMs = 5000): Promise<boolean> {
   const probe = await probeKafka(timeoutMs);
-  if (probe.ok) return true;
-  if (isCi()) throw new Error(unavailableMessage(probe.reason));
-  warnSkipping('requireKafka()', probe.reason);
-  return false;
+  return requirePrerequisite(KAFKA, probe.ok ? probe : { ok: false, reason: unavailableReason(probe.reason) }, 'Kafka tests');
 }
 
 let syncProbe: boolean | undefined;
@@ -126,8 +117,11 @@ export function kafkaAvailableSync(timeoutSeconds = 2): boolean {
  *   the suite FAILS, it is never skipped.
  */
 export function describeKafka(name: string, fn: () => void, options: { exclusive?: boolean } = {}): void {
-  if (kafkaAvailableSync(isCi() ? 15 : 2)) {
-    describe(name, () => {
+  describeWithPrerequisite(
+    KAFKA,
+    () => (kafkaAvailableSync(underCi() ? 15 : 2) ? { ok: true } : { ok: false, reason: unavailableReason('probe at collection time failed') }),
+    name,
+    () => {
       // `exclusive`: this file takes the broker away (broker-lock.ts); the others wait meanwhile.
       let release: (() => void) | undefined;
       beforeAll(async () => {
@@ -135,17 +129,8 @@ export function describeKafka(name: string, fn: () => void, options: { exclusive
       }, 600_000);
       fn();
       afterAll(() => release?.()); // after the file's own afterAll hooks (declaration order)
-    });
-  } else if (isCi()) {
-    describe(name, () => {
-      it('needs a running Kafka broker', () => {
-        throw new Error(unavailableMessage('CI=true: Kafka tests must run, not skip'));
-      });
-    });
-  } else {
-    warnSkipping(name, 'probe at collection time failed');
-    describe.skip(name, fn);
-  }
+    },
+  );
 }
 
 /** A fresh topic name per test run: `<prefix>.<time>-<random>` (Kafka-legal characters only). */

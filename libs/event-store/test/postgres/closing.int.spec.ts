@@ -8,6 +8,25 @@ import { PostgresEventStore } from '../../src/postgres/postgres-event-store.js';
 // not report the server's goodbye to connections it has already let go as a background error.
 // pg-pool's end() resolves before its clients' sockets have closed, so the goodbye ("terminating
 // connection due to administrator command") does reach them.
+
+/**
+ * Waits for what the test is about instead of a fixed delay: every TCP socket of this process closed
+ * (the embedded server talks to us over pipes, the store over TCP), then one more turn of the event
+ * loop, so an error the closing sockets raise has been delivered before the assertion. Fails if the
+ * sockets stay open.
+ */
+async function socketsClosed(timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (process.getActiveResourcesInfo().includes('TCPSocketWrap')) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `sockets still open after ${timeoutMs} ms: ${process.getActiveResourcesInfo().join(', ')}`,
+      );
+    await sleep(10);
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+  await sleep(0);
+}
 it('reports nothing once closed, when the server stops right after', async () => {
   const failures: unknown[] = [];
   for (let round = 0; round < 3; round++) {
@@ -15,11 +34,15 @@ it('reports nothing once closed, when the server stops right after', async () =>
     const url = await createDatabase(server.url, 'event_store');
     await migrateEventStore(url);
     const errors: unknown[] = [];
-    const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize: 10, onBackgroundError: (error) => errors.push(error) });
+    const store = new PostgresEventStore({
+      connection: { connectionString: url },
+      poolSize: 10,
+      onBackgroundError: (error) => errors.push(error),
+    });
     await Promise.all(Array.from({ length: 10 }, () => store.headPosition())); // ten idle connections
     await store.close();
     await server.stop();
-    await sleep(50);
+    await socketsClosed();
     failures.push(...errors);
   }
   expect(failures).toEqual([]);

@@ -1,0 +1,216 @@
+// The command pipeline on its own (no HTTP, no PostgreSQL): an in-memory port, a fixed clock and a
+// handler written here. What a caller would notice: the answer, the events in the store, the error code.
+import { DEFAULT_STANDARDS, STANDARDS_STREAM } from '#domain';
+import { InMemoryEventStore } from '../testing/in-memory-event-store.js';
+import { ApplicationError } from './application-error.js';
+import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
+import type { CommandRequest } from './command-request.js';
+import { CommandRunner, type Plan } from './command-runner.js';
+import { expectAfter, loadStream } from './stream-loader.js';
+
+const NOW = '2026-10-15T12:00:00.000Z';
+
+function pipeline() {
+  const store = new InMemoryEventStore();
+  const runner = new CommandRunner(
+    store.asEventStore(),
+    new CommandEnvironmentLoader(store.asEventStore(), { now: () => NOW }),
+  );
+  return { store, runner };
+}
+
+const request = (extra: Partial<CommandRequest> = {}): CommandRequest => ({
+  actorId: 'C-1',
+  actorRoles: ['correspondent'],
+  correlationId: 'corr-1',
+  causationId: 'cause-1',
+  ...extra,
+});
+
+/** A handler that appends one `NoteTaken` to `note-1` after what it read; counts its decisions. */
+function noteTaker(store: InMemoryEventStore) {
+  const seen: { revision: number; env: CommandEnvironment }[] = [];
+  const decide = async (env: CommandEnvironment): Promise<Plan> => {
+    const stream = await loadStream(
+      store.asEventStore(),
+      { initialState: () => null, evolve: (s) => s },
+      'note-1',
+    );
+    seen.push({ revision: stream.revision, env });
+    return {
+      appends: [
+        {
+          streamId: 'note-1',
+          expectedRevision: expectAfter(stream),
+          events: [{ type: 'NoteTaken', data: { n: seen.length } }],
+        },
+      ],
+      status: 201,
+      streamId: 'note-1',
+      current: { revision: stream.revision, position: stream.position },
+      ids: { noteId: 'note-1' },
+    };
+  };
+  return { decide, seen };
+}
+
+describe('command pipeline: Idempotency-Key', () => {
+  it('replays the first answer for the same key and request, deciding and appending once', async () => {
+    const { store, runner } = pipeline();
+    const { decide, seen } = noteTaker(store);
+    const keyed = request({ idempotencyKey: 'K-1', requestHash: 'hash-A' });
+    const first = await runner.run(keyed, decide);
+    const again = await runner.run(keyed, decide);
+    expect(first).toEqual({
+      status: 201,
+      body: {
+        streamId: 'note-1',
+        revision: 0,
+        eventIds: [store.log[0]!.eventId],
+        globalPosition: 1,
+        noteId: 'note-1',
+      },
+    });
+    expect(again).toEqual(first);
+    expect(seen).toHaveLength(1);
+    expect(store.log.map((e) => e.type)).toEqual(['NoteTaken']);
+    expect(store.log[0]!.metadata.idempotencyKey).toBe('K-1');
+  });
+
+  it('refuses the same key for a different request with IDEMPOTENCY_KEY_REUSED, appending nothing more', async () => {
+    const { store, runner } = pipeline();
+    const { decide, seen } = noteTaker(store);
+    await runner.run(request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
+    const reused = runner.run(request({ idempotencyKey: 'K-1', requestHash: 'hash-B' }), decide);
+    await expect(reused).rejects.toBeInstanceOf(ApplicationError);
+    await expect(reused).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(seen).toHaveLength(1);
+    expect(store.log).toHaveLength(1);
+  });
+
+  it('scopes a key by actor: the same key from another actor is another request', async () => {
+    const { store, runner } = pipeline();
+    const { decide } = noteTaker(store);
+    await runner.run(request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
+    const other = await runner.run(
+      request({ actorId: 'C-2', idempotencyKey: 'K-1', requestHash: 'hash-B' }),
+      decide,
+    );
+    expect(other.body.revision).toBe(1);
+    expect(store.log).toHaveLength(2);
+  });
+
+  it('answers the winner’s answer when a racing twin recorded the key between the check and the append', async () => {
+    const { store, runner } = pipeline();
+    const { decide, seen } = noteTaker(store);
+    const twinsAnswer = {
+      status: 201,
+      body: {
+        streamId: 'note-1',
+        revision: 0,
+        eventIds: ['twin-event'],
+        globalPosition: 1,
+        noteId: 'note-1',
+      },
+    };
+    store.beforeAppend = () => {
+      store.beforeAppend = undefined;
+      // The twin's append lands first: its event and its key, in one append (the store's body runs synchronously).
+      const twinEvent = {
+        eventId: 'twin-event',
+        type: 'NoteTaken',
+        occurredAt: NOW,
+        data: { twin: true },
+        metadata: store.log[0]?.metadata ?? TWIN_METADATA,
+      };
+      void store.appendToStreams(
+        [{ streamId: 'note-1', expectedRevision: 'no_stream', events: [twinEvent] }],
+        {
+          idempotency: { key: 'C-1:K-1', requestHash: 'hash-A', answer: twinsAnswer },
+        },
+      );
+    };
+    const mine = await runner.run(request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
+    expect(mine).toEqual(twinsAnswer);
+    expect(store.log.map((e) => e.eventId)).toEqual(['twin-event']);
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+const TWIN_METADATA = {
+  actorId: 'C-1',
+  actorRoles: ['correspondent'],
+  correlationId: 'twin',
+  causationId: 'twin',
+  idempotencyKey: 'K-1',
+  standardsVersion: 1,
+  schemaVersion: 1,
+};
+
+describe('command pipeline: conflicts', () => {
+  it('re-reads and re-decides when another writer appended first, then appends after it', async () => {
+    const { store, runner } = pipeline();
+    const { decide, seen } = noteTaker(store);
+    store.beforeAppend = () => {
+      store.beforeAppend = undefined;
+      store.seed('note-1', [{ type: 'NoteTaken', data: { by: 'someone else' }, occurredAt: NOW }]);
+    };
+    const answer = await runner.run(request(), decide);
+    expect(seen.map((s) => s.revision)).toEqual([-1, 0]); // decided on fresh state the second time
+    expect(answer.body.revision).toBe(1);
+    expect(store.log.map((e) => [e.streamRevision, e.data])).toEqual([
+      [0, { by: 'someone else' }],
+      [1, { n: 2 }],
+    ]);
+  });
+
+  it('gives up with CONCURRENCY_CONFLICT after 30 attempts on a stream that keeps changing, appending nothing of its own', async () => {
+    const { store, runner } = pipeline();
+    const { decide, seen } = noteTaker(store);
+    store.beforeAppend = () => store.seed('note-1', [{ type: 'NoteTaken', data: {}, occurredAt: NOW }]);
+    await expect(runner.run(request(), decide)).rejects.toMatchObject({
+      code: 'CONCURRENCY_CONFLICT',
+      details: { streamId: 'note-1', attempts: 30 },
+    });
+    expect(seen).toHaveLength(30);
+    expect(store.log.every((e) => e.metadata.actorId === 'seed')).toBe(true);
+  }, 20_000);
+});
+
+describe('command pipeline: the environment a command is judged in', () => {
+  const standards = (version: number, refundLimitCents: number) => ({
+    ...DEFAULT_STANDARDS,
+    version,
+    refundLimitCents,
+  });
+
+  it('judges with the standards in force at occurredAt, not the latest, and stamps their version on the events', async () => {
+    const { store, runner } = pipeline();
+    store.seed(STANDARDS_STREAM, [
+      { type: 'ServiceStandardsSet', data: standards(1, 10_000), occurredAt: '2026-09-01T00:00:00.000Z' },
+      { type: 'ServiceStandardsSet', data: standards(2, 20_000), occurredAt: '2026-10-01T00:00:00.000Z' },
+    ]);
+    const { decide, seen } = noteTaker(store);
+    await runner.run(request({ occurredAt: '2026-09-30T23:59:59.999Z' }), decide);
+    await runner.run(request({ occurredAt: '2026-10-01T00:00:00.000Z' }), decide);
+    expect(seen.map((s) => [s.env.standards.version, s.env.standards.refundLimitCents])).toEqual([
+      [1, 10_000],
+      [2, 20_000],
+    ]);
+    expect(store.log.filter((e) => e.type === 'NoteTaken').map((e) => e.metadata.standardsVersion)).toEqual([
+      1, 2,
+    ]);
+  });
+
+  it('takes occurredAt from the clock when the caller gives none, and the defaults before any standards were set', async () => {
+    const { store, runner } = pipeline();
+    const { decide, seen } = noteTaker(store);
+    await runner.run(request(), decide);
+    expect(seen[0]!.env).toMatchObject({
+      now: NOW,
+      occurredAt: NOW,
+      standards: { version: DEFAULT_STANDARDS.version },
+    });
+    expect(store.log[0]!.occurredAt).toBe(NOW);
+  });
+});

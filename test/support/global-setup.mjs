@@ -1,0 +1,15 @@
+// jest globalSetup: builds dist/ ONCE, before any test file runs. Files that start the product as a
+// process (npm start's entry, ingest, publisher, the API bench) run it from dist/ as production does;
+// rebuilding dist/ in place from a file's beforeAll would rewrite it under the feet of processes that
+// another worker is starting at that moment.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export default function buildDistOnce() {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  execFileSync(process.execPath, ['infra/tools/build.mjs'], {
+    cwd: root,
+    stdio: 'inherit',
+    timeout: 120_000,
+  });
+}
