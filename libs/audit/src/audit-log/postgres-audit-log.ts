@@ -77,6 +77,8 @@ export class PostgresAuditLog implements AuditLog {
    */
   async *eventsInPositionOrder(): AsyncGenerator<RecordedEvent> {
     const client = await this.pool.connect();
+    const loan = guardCheckedOut(client); // as eventsInChainOrder: a lost connection fails the walk only
+    let failure: unknown;
     const page = (after: number): Promise<{ rows: EventRow[] }> =>
       client.query<EventRow>({
         name: 'audit_events_in_position_order',
@@ -93,10 +95,13 @@ export class PostgresAuditLog implements AuditLog {
         for (const row of rows) yield toRecordedEvent(row);
         if (pending === undefined) return;
       }
+    } catch (error) {
+      failure = error;
+      throw error;
     } finally {
       await pending?.catch(() => undefined); // a page asked for but not wanted: let it land first
       await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
+      loan.release(failure);
     }
   }
 
