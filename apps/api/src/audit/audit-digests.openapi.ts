@@ -1,25 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '#audit';
 import { count, instant, position } from '../http/openapi/answers.js';
 import type { RouteDoc } from '../http/openapi/documented.js';
-
-const wholeNumber = (max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,16}$/, 'A non-negative whole number')
-    .transform(Number)
-    .refine((n) => n <= max, `At most ${max}`);
+import { positionPage } from './audit-events.query.js';
 
 /** `GET /audit/digests` query: paged by position, as `/audit/events` is. */
-export const digestsQuery = z.strictObject({
-  after: wholeNumber(Number.MAX_SAFE_INTEGER)
-    .optional()
-    .meta({ description: 'Global position, exclusive: the `next` of the previous page; default 0' }),
-  limit: wholeNumber(MAX_PAGE_SIZE)
-    .refine((n) => n >= 1, 'At least 1')
-    .default(DEFAULT_PAGE_SIZE)
-    .meta({ description: `Digests per page, 1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}` }),
-});
+export const digestsQuery = z.strictObject(positionPage('Digests'));
 
 const digest = z.object({
   position,

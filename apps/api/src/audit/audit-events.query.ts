@@ -9,6 +9,17 @@ const wholeNumber = (max: number) =>
     .transform(Number)
     .refine((n) => n <= max, `At most ${max}`);
 
+/** Paging by global position, as every audit listing pages: `after` the previous page's `next`. */
+export const positionPage = (items: string) => ({
+  after: wholeNumber(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .meta({ description: 'Global position, exclusive: the `next` of the previous page; default 0' }),
+  limit: wholeNumber(MAX_PAGE_SIZE)
+    .refine((n) => n >= 1, 'At least 1')
+    .default(DEFAULT_PAGE_SIZE)
+    .meta({ description: `${items} per page, 1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}` }),
+});
+
 const name = z.string().min(1, 'Required').max(200).refine(noNul, NUL_MESSAGE);
 
 /**
@@ -26,13 +37,7 @@ export const auditEventsQuery = z
     to: isoInstant
       .optional()
       .meta({ description: 'Business time (occurredAt), ISO-8601, excluded; after from' }),
-    after: wholeNumber(Number.MAX_SAFE_INTEGER)
-      .optional()
-      .meta({ description: 'Global position, exclusive: the `next` of the previous page; default 0' }),
-    limit: wholeNumber(MAX_PAGE_SIZE)
-      .refine((n) => n >= 1, 'At least 1')
-      .default(DEFAULT_PAGE_SIZE)
-      .meta({ description: `Events per page, 1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}` }),
+    ...positionPage('Events'),
   })
   .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
     message: '`from` must be before `to` (the period is [from, to))',

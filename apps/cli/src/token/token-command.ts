@@ -2,18 +2,9 @@ import { parseArgs } from 'node:util';
 import { ConfigurationError, loadConfig } from '#config';
 import { existingJwtSecret } from '#runtime';
 import { JwtVerifier } from '../../../api/src/auth/jwt-verifier.js';
+import { ROLES, type Role } from '../../../api/src/auth/roles.js';
 import { EXIT, type CliIo } from '../audit/cli-io.js';
 
-const ROLES = [
-  'intake',
-  'sorter',
-  'correspondent',
-  'supervisor',
-  'auditor',
-  'analyst',
-  'integration',
-  'admin',
-];
 /** A lifetime in the units an operator types: `90s`, `30m`, `8h`, `7d`. */
 const TOKEN_TTL = /^([1-9]\d{0,5})([smhd])$/;
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -44,7 +35,7 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
   const roles = (parsed.role ?? []).flatMap((r) => r.split(',')).filter(Boolean);
   if (!parsed.sub) return usage(io, '--sub is required (the actor: a staff id or a system name)');
   if (roles.length === 0) return usage(io, '--role is required');
-  const unknown = roles.filter((r) => !ROLES.includes(r));
+  const unknown = roles.filter((r) => !ROLES.includes(r as Role));
   if (unknown.length > 0)
     return usage(io, `unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   if (!TOKEN_TTL.test(parsed.ttl)) return usage(io, `--ttl is a number and a unit (s, m, h, d), such as 8h`);
