@@ -12,4 +12,12 @@ export default function buildDistOnce() {
     stdio: 'inherit',
     timeout: 120_000,
   });
+  // Jest shows no output of a skipped file, so the one contract that cannot run here says so once,
+  // in the run's own output (README, Tests: the EventStoreDB adapter is type-checked only).
+  if (!process.env.EVENTSTOREDB_URL) {
+    process.stdout.write(
+      '\n!!! SKIPPING the event store contract on EventStoreDB: EVENTSTOREDB_URL is not set (no EventStoreDB\n' +
+        '!!! can run on this machine). Its adapter is only type-checked in this run.\n\n',
+    );
+  }
 }
