@@ -30,9 +30,14 @@ export class SchemaArbitraries {
   /** Values the schema allows; its own `example` / `examples` (known good to the server) among them. */
   valid(input: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
     const schema = this.resolve(input);
-    const examples = [...('example' in schema ? [schema.example] : []), ...(Array.isArray(schema.examples) ? schema.examples : [])];
+    const examples = [
+      ...('example' in schema ? [schema.example] : []),
+      ...(Array.isArray(schema.examples) ? schema.examples : []),
+    ];
     const generated = this.generated(schema, depth);
-    return examples.length > 0 ? fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...examples) }, { weight: 2, arbitrary: generated }) : generated;
+    return examples.length > 0
+      ? fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...examples) }, { weight: 2, arbitrary: generated })
+      : generated;
   }
 
   private generated(schema: Schema, depth: number): fc.Arbitrary<unknown> {
