@@ -3,7 +3,6 @@
 // and are replaced — the ingest from its committed offsets, the publisher from its checkpoint. When
 // the broker is back, both resume: every order event in the log exactly once, the deduplicated
 // feed is the log in per-stream order, and neither needed a restart of the process.
-import { startIngest, startPublisher, type RunningIngest, type RunningPublisher } from '#messaging';
 import { logLevel, type Admin } from 'kafkajs';
 import {
   describeKafka,
@@ -18,9 +17,9 @@ import {
   orderEventCount,
   orderLogFigures,
   publisherCheckpoint,
-  startMessagingDatabase,
   type MessagingDatabase,
 } from './support/messaging-database.js';
+import { startPipeline, type RunningPipeline } from './support/pipeline.js';
 import { feedProblems, orderHistories, wholeLog } from './support/order-log.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -40,35 +39,17 @@ describeKafka(
     const [firstWave, secondWave] = [histories.slice(0, 3_200), histories.slice(3_200)];
     let db: MessagingDatabase;
     let admin: Admin | undefined;
-    let ingest: RunningIngest | undefined;
-    let publisher: RunningPublisher | undefined;
+    let pipeline: RunningPipeline | undefined;
 
     beforeAll(async () => {
-      db = await startMessagingDatabase();
-      ingest = await startIngest({
-        store: db.store,
-        kafka: settings,
-        currency: 'USD',
-        groupId,
-        sessionTimeoutMs: 6_000,
-        restartDelayMs: 1_000,
-        chunkSize: 100,
-      });
-      publisher = startPublisher({
-        store: db.store,
-        pool: db.pool,
-        kafka: settings,
-        batchSize: 100,
-        retryMs: 500,
-      });
+      pipeline = await startPipeline(settings, groupId, { chunkSize: 100, batchSize: 100, retryMs: 500 });
+      db = pipeline.db;
     }, 60_000);
 
     afterAll(async () => {
       await startBroker(); // whatever happened, the broker is left running
-      await ingest?.stop();
-      await publisher?.stop();
+      await pipeline?.stop();
       await admin?.disconnect();
-      await db?.stop();
     }, 90_000);
 
     it('loses nothing, duplicates nothing in the log, and both resume on their own', async () => {
@@ -88,7 +69,7 @@ describeKafka(
       const stoppedAt = Date.now();
       expect((await probeKafka(1_000)).ok).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      const ingestDuringOutage = await ingest!.status.health();
+      const ingestDuringOutage = await pipeline!.ingest.status.health();
       await startBroker();
       const backAt = Date.now();
       admin = kafka.admin();

@@ -2,11 +2,11 @@
 // Everything produced lands in the log exactly once, and the feed, deduplicated by `event-id`, is
 // the log in per-stream order: kafkajs retries, and what it gives up on is redone from committed
 // offsets (ingest) or from the checkpoint (publisher).
-import { startIngest, startPublisher, type RunningIngest, type RunningPublisher } from '#messaging';
 import { logLevel, type Admin } from 'kafkajs';
 import { describeKafka, kafkaClient, probeKafka, restartBroker, uniqueTopic } from '../support/kafka/index.js';
 import { asRecords, groupCaughtUp, produce, readTopic, testKafkaSettings } from './support/kafka-io.js';
-import { orderEventCount, orderLogFigures, publisherCheckpoint, startMessagingDatabase, type MessagingDatabase } from './support/messaging-database.js';
+import { orderEventCount, orderLogFigures, publisherCheckpoint, type MessagingDatabase } from './support/messaging-database.js';
+import { startPipeline, type RunningPipeline } from './support/pipeline.js';
 import { feedProblems, orderHistories, wholeLog } from './support/order-log.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -34,22 +34,18 @@ describeKafka('a broker restart during ingestion and publication', () => {
   const [firstWave, secondWave] = [histories.slice(0, 8_000), histories.slice(8_000)];
   let db: MessagingDatabase;
   let admin: Admin;
-  let ingest: RunningIngest | undefined;
-  let publisher: RunningPublisher | undefined;
+  let pipeline: RunningPipeline | undefined;
 
   beforeAll(async () => {
-    db = await startMessagingDatabase();
-    ingest = await startIngest({ store: db.store, kafka: settings, currency: 'USD', groupId, sessionTimeoutMs: 6_000, restartDelayMs: 1_000 });
-    publisher = startPublisher({ store: db.store, pool: db.pool, kafka: settings, batchSize: 200, retryMs: 500 });
+    pipeline = await startPipeline(settings, groupId, { batchSize: 200, retryMs: 500 });
+    db = pipeline.db;
     admin = kafka.admin();
     await admin.connect();
   }, 60_000);
 
   afterAll(async () => {
-    await ingest?.stop();
-    await publisher?.stop();
+    await pipeline?.stop();
     await admin?.disconnect();
-    await db?.stop();
   }, 60_000);
 
   it('loses nothing and duplicates nothing in the log, and the deduplicated feed is the log', async () => {

@@ -3,7 +3,6 @@
 // it. Both resume on their own — the ingest from its committed offsets (the idempotent append
 // doubles nothing), the publisher from its checkpoint after taking its lock again — and end with
 // every order event in the log once and the deduplicated feed equal to the log.
-import { startIngest, startPublisher, type RunningIngest, type RunningPublisher } from '#messaging';
 import { logLevel, type Admin } from 'kafkajs';
 import { terminateSessions } from '../faults/support/complaint-load.js';
 import { describeKafka, kafkaClient, uniqueTopic } from '../support/kafka/index.js';
@@ -12,9 +11,9 @@ import {
   orderEventCount,
   orderLogFigures,
   publisherCheckpoint,
-  startMessagingDatabase,
   type MessagingDatabase,
 } from './support/messaging-database.js';
+import { startPipeline, type RunningPipeline } from './support/pipeline.js';
 import { feedProblems, orderHistories, wholeLog } from './support/order-log.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -25,37 +24,18 @@ describeKafka('database sessions terminated during ingestion and publication', (
   const histories = orderHistories(4_000, 'T');
   let db: MessagingDatabase;
   let admin: Admin;
-  let ingest: RunningIngest | undefined;
-  let publisher: RunningPublisher | undefined;
+  let pipeline: RunningPipeline | undefined;
 
   beforeAll(async () => {
-    db = await startMessagingDatabase();
-    ingest = await startIngest({
-      store: db.store,
-      kafka: settings,
-      currency: 'USD',
-      groupId,
-      sessionTimeoutMs: 6_000,
-      restartDelayMs: 1_000,
-      chunkSize: 100,
-    });
-    publisher = startPublisher({
-      store: db.store,
-      pool: db.pool,
-      kafka: settings,
-      batchSize: 100,
-      retryMs: 200,
-      standbyPollMs: 200,
-    });
+    pipeline = await startPipeline(settings, groupId, { chunkSize: 100, batchSize: 100, retryMs: 200, standbyPollMs: 200 });
+    db = pipeline.db;
     admin = kafka.admin();
     await admin.connect();
   }, 60_000);
 
   afterAll(async () => {
-    await ingest?.stop();
-    await publisher?.stop();
+    await pipeline?.stop();
     await admin?.disconnect();
-    await db?.stop();
   }, 60_000);
 
   it('loses nothing, doubles nothing in the log, and both resume without a restart', async () => {
