@@ -12,6 +12,17 @@ export default tseslint.config(
     },
   },
   {
+    // One way to open a pool: openPool keeps a listener on every client, lent or idle.
+    files: ['**/*.ts'],
+    ignores: ['libs/event-store/src/faults/open-pool.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.object.name='pg'][callee.property.name='Pool'], NewExpression[callee.name='Pool']", message: 'Open pools with openPool (#event-store): a lost connection must never end the process.' },
+      ],
+    },
+  },
+  {
     // The domain is pure: no framework, no database, no broker, no I/O, no clock.
     files: ['libs/domain/src/**/*.ts'],
     rules: {

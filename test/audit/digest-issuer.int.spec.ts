@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DigestIssuer, digestsAfter, loadSigningKey, signingKeys, type LogDigest } from '#audit';
-import { createDatabase, PostgresEventStore, withApplicationRole, type NewEvent } from '#event-store';
+import { createDatabase, PostgresEventStore, withApplicationRole, type NewEvent, openPool } from '#event-store';
 import { migrateAll } from '#runtime';
 import type { RunningPostgres } from '../../libs/event-store/src/embedded/embedded-postgres.js';
 import { startTestPostgres } from '../support/embedded-postgres.js';
@@ -36,8 +36,7 @@ describe('digest issuer', () => {
     },
   });
   const pool = () => {
-    const p = new pg.Pool({ ...withApplicationRole({ connectionString: url }), max: 2 });
-    p.on('error', () => undefined);
+    const p = openPool({ ...withApplicationRole({ connectionString: url }), max: 2 }, () => undefined);
     pools.push(p);
     return p;
   };

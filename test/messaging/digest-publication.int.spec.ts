@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
 import { digestsAfter, issueDigest, signingKeyFrom, type LogDigest } from '#audit';
-import { createDatabase, PostgresEventStore, withApplicationRole, type NewEvent } from '#event-store';
+import { createDatabase, PostgresEventStore, withApplicationRole, type NewEvent, openPool } from '#event-store';
 import { startDigestPublisher } from '#messaging';
 import { migrateAll } from '#runtime';
 import type { RunningPostgres } from '../../libs/event-store/src/embedded/embedded-postgres.js';
@@ -73,8 +73,7 @@ describeKafka('publication of signed digests', () => {
       poolSize: 2,
       onBackgroundError: () => undefined,
     });
-    pool = new pg.Pool({ ...withApplicationRole({ connectionString: url }), max: 3 });
-    pool.on('error', () => undefined);
+    pool = openPool({ ...withApplicationRole({ connectionString: url }), max: 3 }, () => undefined);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import pg from 'pg';
 import { pino } from 'pino';
-import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole } from '#event-store';
+import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole, openPool } from '#event-store';
 import { migrateReadModels, startProjector, type RunningProjector } from '#projections';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { JwtVerifier } from '../../apps/api/src/auth/jwt-verifier.js';
@@ -34,9 +33,7 @@ export async function startReportsTestApp(options: { waitMs?: number } = {}): Pr
     poolSize: 10,
     onBackgroundError: () => undefined,
   });
-  const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
-  // As npm start's read-model pool: a connection the server closes at the end must not end the file.
-  pool.on('error', () => undefined);
+  const pool = openPool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 }, () => undefined);
   const projector = startProjector({ store, pool });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const app = await createApiApp({

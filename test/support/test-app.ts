@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
-import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole, type EventStore } from '#event-store';
+import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole, type EventStore, openPool } from '#event-store';
 import { migrateReadModels, startProjector } from '#projections';
 import { PostgresAuditLog } from '#audit';
 import { AuditController } from '../../apps/api/src/audit/audit.controller.js';
@@ -38,8 +37,7 @@ export async function startTestApp(
   await migrateEventStore(databaseUrl);
   await migrateReadModels(databaseUrl);
   const store = new PostgresEventStore({ connection: { connectionString: databaseUrl }, poolSize: 10, onBackgroundError: () => undefined });
-  const readModels = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 4 });
-  readModels.on('error', () => undefined);
+  const readModels = openPool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 4 }, () => undefined);
   const projector = startProjector({ store, pool: readModels });
   const auditLog = new PostgresAuditLog({ connection: { connectionString: databaseUrl } });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });

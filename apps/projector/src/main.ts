@@ -1,10 +1,9 @@
 // The projection runner as its own process (SPEC §8 scale-out): run several, one is active (it
 // holds a PostgreSQL advisory lock), the others stand by and take over within seconds when it dies.
 // Needs DATABASE_URL. SIGTERM / SIGINT: the batch in hand commits, the lock is released, exit 0.
-import pg from 'pg';
 import { pino } from 'pino';
 import { ConfigurationError, loadConfig, readEnvFile } from '#config';
-import { PostgresEventStore, withApplicationRole } from '#event-store';
+import { PostgresEventStore, withApplicationRole, openPool } from '#event-store';
 import { startProjector } from '#projections';
 import { databaseConnection, guardProcess, prepareProcessDatabase } from '#runtime';
 import { DigestIssuer, loadSigningKey } from '#audit';
@@ -31,12 +30,10 @@ const store = new PostgresEventStore({
   onBackgroundError,
 });
 // Rows only, no structure: the application role is enough (a rebuild runs as the owner, from the CLI).
-const pool = new pg.Pool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 3 });
-pool.on('error', onBackgroundError);
+const pool = openPool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 3 }, onBackgroundError);
 const projector = startProjector({ store, pool, logger });
 // The signed log digests (SPEC §7.1): active here or in another process, whichever holds the lock.
-const digestPool = new pg.Pool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 1 });
-digestPool.on('error', onBackgroundError);
+const digestPool = openPool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 1 }, onBackgroundError);
 const digestIssuer = new DigestIssuer({
   pool: digestPool,
   key: await loadSigningKey({ keyFile: config.auditSigningKeyFile, dataDir: config.dataDir }),

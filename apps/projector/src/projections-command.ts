@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { EventStore } from '#event-store';
 import {
   PROJECTIONS,
@@ -7,6 +6,7 @@ import {
   projectionNamed,
   rebuildProjections,
 } from '#projections';
+import { openPool } from '#event-store';
 
 export const PROJECTIONS_USAGE = `usage: cli projections rebuild [${PROJECTIONS.map((p) => p.name).join('|')}] [--batch-size N]
        cli projections status`;
@@ -27,9 +27,7 @@ export async function runProjectionsCommand(
   deps: { databaseUrl: string; store: EventStore; out: Output; err: Output },
 ): Promise<number> {
   const [verb, ...rest] = args;
-  const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 2 });
-  // An idle connection lost meanwhile: the pool replaces it; the command's own statements report.
-  pool.on('error', () => undefined);
+  const pool = openPool({ connectionString: deps.databaseUrl, max: 2 }, () => undefined);
   try {
     if (verb === 'rebuild') {
       const batch = rest.indexOf('--batch-size');

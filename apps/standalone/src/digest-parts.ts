@@ -1,8 +1,7 @@
-import pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseledgerConfig } from '#config';
 import { DigestIssuer, digestsAfter, DigestStatus, loadSigningKey } from '#audit';
-import { withApplicationRole } from '#event-store';
+import { withApplicationRole, openPool } from '#event-store';
 import { databaseConnection } from '#runtime';
 import { startDigestPublisher } from '#messaging';
 import { AuditDigestsController, DIGESTS_POOL } from '../../api/src/audit/audit-digests.controller.js';
@@ -14,8 +13,7 @@ import { AuditDigestsController, DIGESTS_POOL } from '../../api/src/audit/audit-
 export async function startDigestParts(config: CaseledgerConfig, databaseUrl: string, logger: Logger) {
   const log = logger.child({ part: 'digests' });
   const key = await loadSigningKey({ keyFile: config.auditSigningKeyFile, dataDir: config.dataDir });
-  const pool = new pg.Pool({ ...withApplicationRole(databaseConnection(config, databaseUrl)), max: 3 });
-  pool.on('error', (error) => log.warn({ err: error }, 'digest pool lost an idle connection'));
+  const pool = openPool({ ...withApplicationRole(databaseConnection(config, databaseUrl)), max: 3 }, (error) => log.warn({ err: error }, 'digest pool lost an idle connection'));
   const issuer = new DigestIssuer({
     pool,
     key,

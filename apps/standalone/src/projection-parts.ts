@@ -1,6 +1,6 @@
-import pg, { type ClientConfig } from 'pg';
+import { type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
-import { withApplicationRole, type EventStore } from '#event-store';
+import { withApplicationRole, type EventStore, openPool } from '#event-store';
 import { startProjector } from '#projections';
 import { CaseListController } from '../../api/src/case-list/case-list.controller.js';
 import { StandardsController } from '../../api/src/case-list/standards.controller.js';
@@ -13,9 +13,7 @@ import { reportsProviders } from '../../api/src/reports/reports.providers.js';
  * and what the API needs to answer the reports from its read models (migrated by prepareDatabase, as the owner).
  */
 export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger, connection: ClientConfig = { connectionString: databaseUrl }) {
-  const pool = new pg.Pool({ ...withApplicationRole(connection), max: 6 });
-  // An idle connection that dies emits 'error' on the pool; unheard, it would end the process.
-  pool.on('error', (error) => logger.warn({ err: error, part: 'projector' }, 'read-model pool lost an idle connection'));
+  const pool = openPool({ ...withApplicationRole(connection), max: 6 }, (error) => logger.warn({ err: error, part: 'projector' }, 'read-model pool lost an idle connection'));
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
     controllers: [ReportsController, CaseListController, StandardsController, GoodwillAccountController],

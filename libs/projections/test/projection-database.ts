@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole } from '#event-store';
+import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole, openPool } from '#event-store';
 import { startTestPostgres } from '../../../test/support/embedded-postgres.js';
 import { migrateReadModels } from '../src/migrations/migrate-read-models.js';
 import { PROJECTIONS } from '../src/read-models/projections.js';
@@ -27,9 +27,8 @@ export async function startProjectionDatabase(): Promise<ProjectionDatabase> {
     poolSize: 4,
     onBackgroundError: () => undefined,
   });
-  const pool = new pg.Pool({ ...withApplicationRole({ connectionString: url }), max: 6 });
-  const ownerPool = new pg.Pool({ connectionString: url, max: 4 });
-  for (const p of [pool, ownerPool]) p.on('error', () => undefined);
+  const pool = openPool({ ...withApplicationRole({ connectionString: url }), max: 6 }, () => undefined);
+  const ownerPool = openPool({ connectionString: url, max: 4 }, () => undefined);
   return {
     url,
     store,

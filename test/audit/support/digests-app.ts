@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { pino } from 'pino';
 import { PostgresAuditLog } from '#audit';
-import { createDatabase, PostgresEventStore, withApplicationRole } from '#event-store';
+import { createDatabase, PostgresEventStore, withApplicationRole, openPool } from '#event-store';
 import { migrateAll } from '#runtime';
 import { AuditController } from '../../../apps/api/src/audit/audit.controller.js';
 import {
@@ -32,8 +32,7 @@ export async function startDigestsApp(): Promise<DigestsApp> {
     poolSize: 6,
     onBackgroundError: () => undefined,
   });
-  const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 4 });
-  pool.on('error', () => undefined);
+  const pool = openPool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 4 }, () => undefined);
   const auditLog = new PostgresAuditLog({ connection: { connectionString: databaseUrl } });
   const app = await createApiApp({
     store,

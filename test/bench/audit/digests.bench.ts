@@ -10,7 +10,7 @@ import {
   verifyDigests,
   type LogDigest,
 } from '#audit';
-import { createDatabase, eventHash } from '#event-store';
+import { createDatabase, eventHash, openPool } from '#event-store';
 import { migrateAll } from '#runtime';
 import { bulkInsertLog } from '../../../libs/projections/test/bulk-insert-log.js';
 import { generateDepartmentLog } from '../../../libs/projections/test/generated-log.js';
@@ -44,8 +44,7 @@ export async function digestsBench(options: DigestsBenchOptions): Promise<Digest
   const log = options.log ?? ((line: string) => console.log(line));
   const url = await createDatabase(options.serverUrl, `digests_bench_${Date.now()}`);
   await migrateAll(url);
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  pool.on('error', () => undefined); // the server stops right after: idle connections learn it last
+  const pool = openPool({ connectionString: url, max: 2 }, () => undefined); // the server stops right after: idle connections learn it last
   const audit = new PostgresAuditLog({ connection: { connectionString: url }, pageSize: 5000 });
   const key = signingKeyFrom(generateKeyPairSync('ed25519').privateKey, 'bench key');
   try {

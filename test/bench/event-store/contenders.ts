@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { getPostgreSQLEventStore, type PostgresEventStore as EmmettStore } from '@event-driven-io/emmett-postgresql';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
-import { migrateEventStore, PostgresEventStore, WrongExpectedRevision } from '#event-store';
+import { migrateEventStore, PostgresEventStore, WrongExpectedRevision, openPool } from '#event-store';
 import { batchOf } from './payload.js';
 
 /** Something that appends events to PostgreSQL: Caseledger's store, a peer, or a raw baseline. */
@@ -42,8 +41,7 @@ export async function caseledger(url: string, poolSize: number): Promise<Contend
 }
 
 export async function emmett(url: string, poolSize: number): Promise<Contender> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on('error', () => undefined); // an idle connection dropped at shutdown: the pool replaces it
+  const pool = openPool({ connectionString: url, max: poolSize }, () => undefined); // an idle connection dropped at shutdown: the pool replaces it
   const store: EmmettStore = getPostgreSQLEventStore(url, { connectionOptions: { pooled: true, pool } });
   await store.schema.migrate();
   const toEmmett = (size: number, streamId: string) => batchOf(size, streamId, now()).map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata as unknown as Record<string, unknown> }));
@@ -88,8 +86,7 @@ const ZERO = '0'.repeat(64);
  * all of a batch in one multi-row INSERT.
  */
 export async function rawInsert(url: string, poolSize: number): Promise<Contender> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on('error', () => undefined);
+  const pool = openPool({ connectionString: url, max: poolSize }, () => undefined);
   await pool.query(RAW_TABLE);
   return {
     name: 'raw INSERT',

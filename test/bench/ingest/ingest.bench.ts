@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { createDatabase, migrateEventStore, PostgresEventStore, startEmbeddedPostgres } from '#event-store';
+import { createDatabase, migrateEventStore, PostgresEventStore, startEmbeddedPostgres, openPool } from '#event-store';
 import { startIngest, type RunningIngest } from '#messaging';
 import { migrateReadModels, ReportQueries, startProjector } from '#projections';
 import { deleteTopics, kafkaBrokers, kafkaClient, probeKafka } from '../../support/kafka/index.js';
@@ -114,8 +113,7 @@ async function oneRun(topology: IngestTopology, events: number, warmUpEvents: nu
   await migrateEventStore(url);
   await migrateReadModels(url);
   const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize: 10 });
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  pool.on('error', () => undefined); // connections cut when the server stops at the end of the run
+  const pool = openPool({ connectionString: url, max: 4 }, () => undefined); // connections cut when the server stops at the end of the run
   const topic = `bench.orders.${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const kafka = kafkaClient('caseledger-bench-ingest');
   const settings = { brokers: kafkaBrokers(), ordersTopic: topic, eventsTopic: `${topic}.feed`, partitions, replicationFactor: 1 };

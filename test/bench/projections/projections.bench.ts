@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createDatabase, migrateEventStore, PostgresEventStore } from '#event-store';
+import { createDatabase, migrateEventStore, PostgresEventStore, openPool } from '#event-store';
 import {
   migrateReadModels,
   PROJECTIONS,
@@ -82,7 +82,7 @@ export async function projectionsBench(options: ProjectionsBenchOptions): Promis
   const url = await createDatabase(options.serverUrl, `projections_bench_${Date.now()}`);
   await migrateEventStore(url);
   await migrateReadModels(url);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = openPool({ connectionString: url, max: 4 }, () => undefined); // the server stops at the end
   const store = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 4 });
   try {
     let t = performance.now();

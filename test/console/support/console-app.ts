@@ -4,10 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { pino } from 'pino';
 import { PostgresAuditLog } from '#audit';
-import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole } from '#event-store';
+import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole, openPool } from '#event-store';
 import { migrateReadModels, startProjector } from '#projections';
 import { AuditController } from '../../../apps/api/src/audit/audit.controller.js';
 import { auditProviders } from '../../../apps/api/src/audit/audit.providers.js';
@@ -55,8 +54,7 @@ export async function startConsoleApp(): Promise<ConsoleTestApp> {
     poolSize: 10,
     onBackgroundError: () => undefined,
   });
-  const pool = new pg.Pool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 });
-  pool.on('error', () => undefined); // an idle client told to go while the server stops
+  const pool = openPool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 6 }, () => undefined); // an idle client told to go while the server stops
   const projector = startProjector({ store, pool });
   const auditLog = new PostgresAuditLog({ connection: { connectionString: databaseUrl } });
   const app = await createApiApp({

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
-import pg from 'pg';
 import {
   createDatabase,
   migrateEventStore,
@@ -8,6 +7,7 @@ import {
   withApplicationRole,
   withTimeouts,
   type DatabaseTimeouts,
+  openPool,
 } from '#event-store';
 import { migrateReadModels, startProjector } from '#projections';
 import { createApiApp } from '../../../apps/api/src/create-api-app.js';
@@ -44,8 +44,7 @@ export async function startProxiedApp(timeouts: DatabaseTimeouts): Promise<Proxi
     poolSize: 10,
     onBackgroundError: () => undefined,
   });
-  const readModels = new pg.Pool({ ...withApplicationRole(withTimeouts(connection, timeouts)), max: 4 });
-  readModels.on('error', () => undefined);
+  const readModels = openPool({ ...withApplicationRole(withTimeouts(connection, timeouts)), max: 4 }, () => undefined);
   const projector = startProjector({ store, pool: readModels });
   const app = await createApiApp({
     store,

@@ -4,6 +4,20 @@ interface Pair {
   client: Socket;
   upstream: Socket;
   swallowReplies: boolean;
+  goodbyeOnReady: boolean;
+}
+
+/** ReadyForQuery, idle: the last message of a connection's startup. */
+const READY_IDLE = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
+
+/** ErrorResponse FATAL 57P01: what pg_terminate_backend makes the server send. */
+function adminShutdown(): Buffer {
+  const fields = ['SFATAL', 'VFATAL', 'C57P01', 'Mterminating connection due to administrator command'];
+  const body = Buffer.concat([...fields.map((f) => Buffer.from(`${f}\0`)), Buffer.from([0])]);
+  const header = Buffer.alloc(5);
+  header.write('E', 0);
+  header.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([header, body]);
 }
 
 /**
@@ -17,6 +31,7 @@ export class TcpProxy {
   private readonly pairs = new Set<Pair>();
   private mode: 'forward' | 'cut' | 'blackhole' = 'forward';
   private swallowMarker: string | null = null;
+  private goodbyeNext = false;
   /** Parked in a black hole: data that arrived while it lasted, forwarded when it heals. */
   private readonly held: Array<{ pair: Pair; action: () => void }> = [];
 
@@ -50,6 +65,15 @@ export class TcpProxy {
     this.swallowMarker = marker;
   }
 
+  /**
+   * The next connection is terminated the instant its session starts: the server's goodbye
+   * (FATAL 57P01) arrives in the same packet as the end of its startup, as when pg_terminate_backend
+   * meets a connection that has just been opened.
+   */
+  goodbyeOnStartup(): void {
+    this.goodbyeNext = true;
+  }
+
   heal(): void {
     this.mode = 'forward';
     this.swallowMarker = null;
@@ -68,7 +92,8 @@ export class TcpProxy {
       return;
     }
     const upstream = new Socket();
-    const pair: Pair = { client, upstream, swallowReplies: false };
+    const pair: Pair = { client, upstream, swallowReplies: false, goodbyeOnReady: this.goodbyeNext };
+    this.goodbyeNext = false;
     this.pairs.add(pair);
     const connect = () => upstream.connect(this.target.port, this.target.host);
     if (this.mode === 'blackhole') this.held.push({ pair, action: connect });
@@ -81,6 +106,12 @@ export class TcpProxy {
       this.pass(pair, () => upstream.write(chunk));
     });
     upstream.on('data', (chunk: Buffer) => {
+      if (pair.goodbyeOnReady && chunk.subarray(-READY_IDLE.length).equals(READY_IDLE)) {
+        pair.goodbyeOnReady = false;
+        pair.swallowReplies = true; // the session is over for the client: nothing more reaches it
+        client.write(Buffer.concat([chunk, adminShutdown()]));
+        return;
+      }
       if (!pair.swallowReplies) this.pass(pair, () => client.write(chunk));
     });
     const end = () => this.drop(pair);

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createDatabase, migrateEventStore, PostgresEventStore } from '#event-store';
+import { createDatabase, migrateEventStore, PostgresEventStore, openPool } from '#event-store';
 import { migrateMessaging } from '#messaging';
 import { migrateReadModels } from '#projections';
 import { startTestPostgres } from '../../support/embedded-postgres.js';
@@ -25,10 +25,9 @@ export async function startMessagingDatabase(options: { readModels?: boolean } =
   if (options.readModels) await migrateReadModels(url);
   const runtimeUrl = await runtimeLoginUrl(url);
   const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize: 10 });
-  const pool = new pg.Pool({ connectionString: url, max: 6 });
   let stopping = false;
   // Lost idle connections are expected while the server stops; before that they would be news.
-  pool.on('error', (error) => {
+  const pool = openPool({ connectionString: url, max: 6 }, (error) => {
     if (!stopping) console.warn(new Date().toISOString(), 'test pool: idle connection lost', error.message);
   });
   return {

@@ -1,6 +1,5 @@
-import pg from 'pg';
 import type { ClientConfig, Pool } from 'pg';
-import { guardCheckedOut, withApplicationRole, type RecordedEvent } from '#event-store';
+import { guardCheckedOut, withApplicationRole, type RecordedEvent, openPool } from '#event-store';
 // The row mapping is the event store's own: how a row becomes the envelope that was hashed must be
 // defined once (timestamps back to the exact strings hashed, int8 to numbers).
 import {
@@ -31,12 +30,11 @@ export class PostgresAuditLog implements AuditLog {
   constructor(options: PostgresAuditLogOptions) {
     // The event store's own row types in a UTC session: timestamps come back as the very strings
     // that were hashed, without a Date in between (a tenth of a full verification's time).
-    this.pool = new pg.Pool({
-      ...inUtc(withApplicationRole(options.connection, options.role)),
-      types: EVENT_ROW_TYPES,
-      max: options.poolSize ?? 4,
-    });
-    this.pool.on('error', () => undefined); // an idle client died; the pool replaces it and the next query reports
+    // An idle client that dies is replaced by the pool; the next query reports.
+    this.pool = openPool(
+      { ...inUtc(withApplicationRole(options.connection, options.role)), types: EVENT_ROW_TYPES, max: options.poolSize ?? 4 },
+      () => undefined,
+    );
     this.pageSize = options.pageSize ?? 1000;
   }
 

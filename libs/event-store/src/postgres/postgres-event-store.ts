@@ -1,4 +1,3 @@
-import pg from 'pg';
 import type { ClientConfig, Pool } from 'pg';
 import type {
   AppendOptions,
@@ -18,6 +17,7 @@ import { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { AppendWakeups } from './append-wakeups.js';
 import { inUtc, withApplicationRole } from './connection-options.js';
 import { withTimeouts, type DatabaseTimeouts } from '../faults/connection-timeouts.js';
+import { openPool } from '../faults/open-pool.js';
 import { EVENT_ROW_TYPES } from './event-rows.js';
 import { appendAtomically } from './postgres-append.js';
 import * as reads from './read-queries.js';
@@ -57,10 +57,9 @@ export class PostgresEventStore implements EventStore {
   constructor(private readonly options: PostgresEventStoreOptions) {
     const onBackgroundError = options.onBackgroundError ?? ((error) => console.warn('event store:', error));
     const config = withTimeouts(withApplicationRole(options.connection, options.role), options.timeouts);
-    this.pool = new pg.Pool({ ...inUtc(config), types: EVENT_ROW_TYPES, max: options.poolSize ?? 10 });
     // An idle client died; the pool replaces it. Once closing, not news: pool.end() resolves before
     // its clients' sockets have closed, so a server stopped right after close() still reaches them.
-    this.pool.on('error', (error) => {
+    this.pool = openPool({ ...inUtc(config), types: EVENT_ROW_TYPES, max: options.poolSize ?? 10 }, (error) => {
       if (!this.closing.signal.aborted) onBackgroundError(error);
     });
     this.cache = new StreamHeadCache(options.headCacheSize);

@@ -1,5 +1,5 @@
-import pg, { type Pool } from 'pg';
-import { withTimeouts, type DatabaseTimeouts, type EventStore } from '#event-store';
+import type { Pool } from 'pg';
+import { withTimeouts, type DatabaseTimeouts, type EventStore, openPool } from '#event-store';
 import { createKafka, type KafkaSettings } from '../kafka/kafka-settings.js';
 import { describeError, silentLogger, type MessagingLogger } from '../messaging-logger.js';
 import { EventPublisher } from './event-publisher.js';
@@ -35,7 +35,7 @@ export interface RunningPublisher {
  */
 export function startPublisher(options: StartPublisherOptions): RunningPublisher {
   const logger = options.logger ?? silentLogger;
-  const ownPool = options.pool ? undefined : openPool(options.databaseUrl, options.databaseTimeouts, logger);
+  const ownPool = options.pool ? undefined : publisherPool(options.databaseUrl, options.databaseTimeouts, logger);
   const pool = options.pool ?? ownPool!;
   const { eventsTopic, partitions, replicationFactor } = options.kafka;
   const status = new PublisherStatus(pool, options.store, eventsTopic);
@@ -60,11 +60,10 @@ export function startPublisher(options: StartPublisherOptions): RunningPublisher
   };
 }
 
-function openPool(databaseUrl: string | undefined, timeouts: DatabaseTimeouts | undefined, logger: MessagingLogger): Pool {
+function publisherPool(databaseUrl: string | undefined, timeouts: DatabaseTimeouts | undefined, logger: MessagingLogger): Pool {
   if (!databaseUrl) throw new Error('startPublisher needs a pool or a databaseUrl');
   // One connection for the lock and checkpoint writes, one for /health reads.
-  const pool = new pg.Pool({ ...withTimeouts({ connectionString: databaseUrl }, timeouts), max: 2 });
-  // An idle connection that dies emits 'error' on the pool; unheard, it would end the process.
-  pool.on('error', (error) => logger.warn({ err: describeError(error) }, 'publisher pool lost an idle connection'));
-  return pool;
+  return openPool({ ...withTimeouts({ connectionString: databaseUrl }, timeouts), max: 2 }, (error) =>
+    logger.warn({ err: describeError(error) }, 'publisher pool lost an idle connection'),
+  );
 }
