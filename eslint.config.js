@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', 'dist/**', 'data/**', 'node_modules/**', 'infra/kafka/**', 'coverage/**', 'bench-results/**'] },
+  { ignores: ['.tmp/**', '.stryker-tmp/**', 'reports/**', 'dist/**', 'data/**', 'node_modules/**', 'infra/kafka/**', 'coverage/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

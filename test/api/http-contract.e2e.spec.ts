@@ -561,7 +561,8 @@ describe('HTTP contract (SPEC §4)', () => {
       const routes = Object.entries(reply.body.paths as Record<string, Record<string, unknown>>).flatMap(
         ([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`),
       );
-      // Exactly SPEC §4's table: a route missing from the document, or one the SPEC does not list, fails.
+      // Exactly SPEC §4's table, §7.1's digest routes and the console's read routes (README, The
+      // console): a route missing from the document, or one nobody lists, fails.
       expect([...routes].sort()).toEqual(
         [
           'POST /staff',
@@ -587,6 +588,14 @@ describe('HTTP contract (SPEC §4)', () => {
           'GET /reports/follow-through',
           'GET /audit/events',
           'GET /audit/verify',
+          // SPEC §7.1: the signed log digests and the keys that verify them.
+          'GET /audit/digests',
+          'GET /audit/digests/latest',
+          'GET /audit/public-keys',
+          // The console's reads (issue 22), from read models.
+          'GET /cases',
+          'GET /standards',
+          'GET /goodwill-budgets/{staffId}/{month}',
           'GET /health',
           'GET /metrics',
           // SPEC §4's opening line: the OpenAPI document at /docs (UI) and /docs-json.

@@ -17,7 +17,8 @@ describe('the OpenAPI document (/docs-json)', () => {
   let served: string[];
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // Digests every second, so the commands below are covered by one before the test reads it.
+    app = await startTestApp({ env: { AUDIT_DIGEST_SECONDS: '1' } });
     doc = (await new Http(app.url).get('/docs-json')).body;
     ajv = schemaCompiler();
     served = servedRoutes(app);
@@ -71,7 +72,8 @@ describe('the OpenAPI document (/docs-json)', () => {
     const publicRoutes = operations(doc)
       .filter((o) => o.op.security.length === 0)
       .map((o) => o.route);
-    expect(publicRoutes.sort()).toEqual(['GET /docs', 'GET /docs-json', 'GET /health', 'GET /metrics']);
+    // The digests' public keys are for anyone handed a digest (SPEC §7.1), as a JWK set is.
+    expect(publicRoutes.sort()).toEqual(['GET /audit/public-keys', 'GET /docs', 'GET /docs-json', 'GET /health', 'GET /metrics']);
   });
 
   it('types every query parameter from its zod schema', () => {
@@ -228,6 +230,17 @@ describe('the OpenAPI document (/docs-json)', () => {
       );
       await expectAnswer('GET /audit/verify', {}, 200);
       await expectAnswer('GET /audit/events', { query: '?limit=5' }, 200);
+      // The console's reads, from the read models once they have caught up.
+      await expectAnswer('GET /cases', { query: `?status=open&${minPosition}` }, 200);
+      await expectAnswer('GET /standards', { query: `?${minPosition}` }, 200);
+      await expectAnswer('GET /goodwill-budgets/{staffId}/{month}', { staffId: 'C-1', month, query: `?${minPosition}` }, 200);
+      // SPEC §7.1: the issuer signs a digest within a second or two of the last command.
+      const deadline = Date.now() + 15_000;
+      while ((await admin.get('/audit/digests/latest')).status === 404 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      await expectAnswer('GET /audit/digests/latest', {}, 200);
+      await expectAnswer('GET /audit/digests', {}, 200);
+      await expectAnswer('GET /audit/public-keys', {}, 200);
       for (const route of ['GET /health', 'GET /metrics', 'GET /docs', 'GET /docs-json'])
         await expectAnswer(route, {}, 200);
     }, 60_000);

@@ -18,7 +18,8 @@ import {
 } from '../../libs/event-store/src/embedded/embedded-postgres.js';
 import { auditExport } from '../../apps/cli/src/audit/audit-export.js';
 import { auditVerify } from '../../apps/cli/src/audit/audit-verify.js';
-import { capturedIo, changeAmount, logSize, untilDisconnected } from './support/audit-app.js';
+import { capturedIo, changeAmount, logSize } from './support/audit-app.js';
+import { untilDisconnected } from '../support/until-disconnected.js';
 
 /**
  * The log's guarantees in the database itself, the audit's PostgreSQL reader, and the CLI — which

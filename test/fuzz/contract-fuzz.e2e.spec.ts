@@ -97,7 +97,7 @@ describe('contract fuzzing from /docs-json (issue 19)', () => {
   const statuses = new Map<number, number>();
 
   beforeAll(async () => {
-    app = await startTestApp({ limits: { rateLimit: { perSecond: 0, burst: 1 } }, reportWaitMs: 20 });
+    app = await startTestApp({ env: { RATE_LIMIT_PER_SECOND: '0', REPORT_WAIT_MS: '20' } });
     const admin = await app.token('fuzz-admin', 'admin');
     tokens = {
       admin,

@@ -1,72 +1,75 @@
 import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole, type EventStore, openPool } from '#event-store';
-import { migrateReadModels, startProjector } from '#projections';
-import { PostgresAuditLog } from '#audit';
-import { AuditController } from '../../apps/api/src/audit/audit.controller.js';
-import { auditProviders } from '../../apps/api/src/audit/audit.providers.js';
-import { ReportsController } from '../../apps/api/src/reports/reports.controller.js';
-import { reportsProviders } from '../../apps/api/src/reports/reports.providers.js';
-import type { ApiModuleOptions } from '../../apps/api/src/api.module.js';
-import { createApiApp, type HttpLimits } from '../../apps/api/src/create-api-app.js';
+import { loadConfig } from '#config';
+import { createDatabase, type PostgresEventStore } from '#event-store';
+import { migrateAll } from '../../libs/runtime/src/logins/migrate-all.js';
 import { JwtVerifier } from '../../apps/api/src/auth/jwt-verifier.js';
+import { authOptions, composeCaseledger, type ApiOverrides } from '../../apps/standalone/src/compose-caseledger.js';
+import { untilDisconnected } from './until-disconnected.js';
 import { startTestPostgres } from './embedded-postgres.js';
+import { Http } from './http.js';
 
 export const TEST_JWT_SECRET = 'test-secret-of-at-least-sixteen-characters';
 
 export interface TestApp {
   url: string;
   databaseUrl: string;
-  store: EventStore;
+  store: PostgresEventStore;
   app: NestExpressApplication;
   /** A signed token for `sub` with `roles`. */
   token(sub: string, ...roles: string[]): Promise<string>;
+  /** An HTTP client carrying such a token. */
+  as(sub: string, ...roles: string[]): Promise<Http>;
   stop(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Configuration as an operator writes it (README, Configuration), over the defaults. */
+  env?: Record<string, string>;
+  /** What no setting says and only a test changes (a clock, how soon provider keys are fetched again). */
+  overrides?: ApiOverrides;
+  /** The console's built assets, served at /console. */
+  consoleDir?: string;
+}
+
 /**
- * The whole HTTP application — commands, reports with their projector, audit — on its own embedded
- * PostgreSQL, listening on a free port: what the end-to-end tests talk to with real HTTP requests.
+ * The whole system as `npm start` composes it (composeCaseledger: the log, the projector and read
+ * models, the audit and signed digests, the API) on its own embedded PostgreSQL migrated by the
+ * product's migrateAll, listening on a free port: what the end-to-end tests talk to over HTTP.
  */
-export async function startTestApp(
-  extra: Partial<ApiModuleOptions> & { limits?: HttpLimits; /** How long reports wait for minPosition (default 5 s). */ reportWaitMs?: number } = {},
-): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const postgres = await startTestPostgres();
   const databaseUrl = await createDatabase(postgres.url, 'caseledger');
-  await migrateEventStore(databaseUrl);
-  await migrateReadModels(databaseUrl);
-  const store = new PostgresEventStore({ connection: { connectionString: databaseUrl }, poolSize: 10, onBackgroundError: () => undefined });
-  const readModels = openPool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 4 }, () => undefined);
-  const projector = startProjector({ store, pool: readModels });
-  const auditLog = new PostgresAuditLog({ connection: { connectionString: databaseUrl } });
+  await migrateAll(databaseUrl);
+  // The signing key of the log digests is made on first start in DATA_DIR, as with npm start.
+  const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-data-'));
+  const config = loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, ...options.env });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await createApiApp({
-    store,
+  const caseledger = await composeCaseledger(config, databaseUrl, logger, {
     jwtSecret: TEST_JWT_SECRET,
-    currency: 'USD',
-    logger,
-    controllers: [ReportsController, AuditController],
-    providers: [...reportsProviders({ pool: readModels, status: projector.status, waitMs: extra.reportWaitMs }), ...auditProviders(auditLog)],
-    healthContributors: [projector.status],
-    ...extra,
+    consoleDir: options.consoleDir,
+    overrides: options.overrides,
   });
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const verifier = new JwtVerifier(TEST_JWT_SECRET, extra.auth);
+  await caseledger.app.listen(0, '127.0.0.1');
+  const url = (await caseledger.app.getUrl()).replace('[::1]', '127.0.0.1');
+  const verifier = new JwtVerifier(TEST_JWT_SECRET, { ...authOptions(config), ...options.overrides?.auth });
   return {
     url,
     databaseUrl,
-    store,
-    app,
+    store: caseledger.store as PostgresEventStore,
+    app: caseledger.app,
     token: (sub, ...roles) => verifier.sign(sub, roles),
+    as: async (sub, ...roles) => new Http(url, await verifier.sign(sub, roles)),
     stop: async () => {
-      await app.close();
-      await projector.stop();
-      await readModels.end();
-      await auditLog.close();
-      await store.close();
+      await caseledger.stop();
+      // Sessions end a moment after their pools say so; stopping the server first makes them error.
+      await untilDisconnected(databaseUrl);
       await postgres.stop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

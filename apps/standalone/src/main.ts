@@ -2,18 +2,11 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig, ConfigurationError, readEnvFile } from '#config';
-import { databaseConnection, guardProcess, jwtSecret, openDatabase, openEventStore, prepareProcessDatabase } from '#runtime';
-import { createApiApp } from '../../api/src/create-api-app.js';
+import { guardProcess, jwtSecret, openDatabase, prepareProcessDatabase } from '#runtime';
 import { JwtVerifier } from '../../api/src/auth/jwt-verifier.js';
 import { printWelcome } from './welcome.js';
 import { demo } from './demo/demo.js';
-import { startKafkaParts } from './kafka-parts.js';
-import { startProjectionParts } from './projection-parts.js';
-import { startDigestParts } from './digest-parts.js';
-import { PostgresAuditLog } from '#audit';
-import { AuditController } from '../../api/src/audit/audit.controller.js';
-import { auditProviders } from '../../api/src/audit/audit.providers.js';
-import type { HealthContributor } from '../../api/src/health/health-contributor.js';
+import { authOptions, composeCaseledger } from './compose-caseledger.js';
 
 /** The welcome token's life: a working day, then `npm start` again (or the CLI) for another. */
 const WELCOME_TOKEN_LIFE = '8h';
@@ -47,55 +40,19 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   try {
     await prepareProcessDatabase(config, database, logger);
-    const store = await openEventStore(config, database.url, (error) => logger.warn({ err: error }, 'event store'));
-    stops.push(() => store.close());
-    const projections = await startProjectionParts(store, database.url, logger, databaseConnection(config, database.url));
-    stops.push(() => projections.stop());
-    const healthContributors: HealthContributor[] = [projections.health];
-    if (config.kafka) {
-      const kafka = await startKafkaParts(config.kafka, config.currency, store, database.url, logger, config.dbTimeouts);
-      stops.push(() => kafka.stop());
-      healthContributors.push(kafka.health);
-    }
-    // The audit reads the log's table directly (constant-memory chain walks): PostgreSQL only.
-    const auditLog = config.eventStore === 'postgres' ? new PostgresAuditLog({ connection: databaseConnection(config, database.url) }) : undefined;
-    if (auditLog) stops.push(() => auditLog.close());
-    const digests = auditLog ? await startDigestParts(config, database.url, logger) : undefined;
-    if (digests) stops.push(() => digests.stop());
-    if (digests) healthContributors.push(digests.health);
     const { secret, source } = await jwtSecret(config);
-    const auth = {
-      audience: config.auth.audience,
-      issuer: config.auth.issuer,
-      rolesClaim: config.auth.rolesClaim,
-      maxLifetimeSeconds: config.auth.maxLifetimeSeconds,
-      provider: config.auth.jwksUrl || config.auth.issuer ? { jwksUrl: config.auth.jwksUrl, discover: !config.auth.jwksUrl } : undefined,
-    };
-    const app = await createApiApp({
-      store,
+    const caseledger = await composeCaseledger(config, database.url, logger, {
       jwtSecret: secret,
-      auth,
-      commandsWaitingMax: config.commandsWaitingMax,
-      limits: {
-        rateLimit: config.rateLimit,
-        requestTimeoutMs: config.http.requestTimeoutMs,
-        headersTimeoutMs: config.http.headersTimeoutMs,
-      },
-      commandsInFlight: config.commandsInFlight,
-      currency: config.currency,
-      logger,
-      healthContributors,
       // Built by infra/tools/build.mjs beside this file's output (dist/console).
       consoleDir: fileURLToPath(new URL('../../../console/', import.meta.url)),
-      controllers: [...projections.controllers, ...(auditLog ? [AuditController] : []), ...(digests?.controllers ?? [])],
-      providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : []), ...(digests?.providers ?? [])],
     });
+    stops.push(() => caseledger.stop());
+    const { app, store } = caseledger;
     await app.listen(config.port, config.host);
-    stops.push(() => app.close());
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
     // A token only for a secret this process made (now or on an earlier start): one that came from
     // the environment belongs to whoever set it, and a token printed to a log outlives the log's readers.
-    const signer = new JwtVerifier(secret, auth);
+    const signer = new JwtVerifier(secret, authOptions(config));
     const adminToken = source === 'environment' ? undefined : await signer.sign('admin', ['admin'], WELCOME_TOKEN_LIFE);
     const demoLines = process.argv.includes('--demo')
       ? await demo({ url, sign: (sub, roles, ttl) => signer.sign(sub, roles, ttl), logIsEmpty: (await store.headPosition()) === 0 })

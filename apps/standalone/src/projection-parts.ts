@@ -12,12 +12,18 @@ import { reportsProviders } from '../../api/src/reports/reports.providers.js';
  * The projector in this process (active while it holds the projector lock, standing by otherwise)
  * and what the API needs to answer the reports from its read models (migrated by prepareDatabase, as the owner).
  */
-export async function startProjectionParts(store: EventStore, databaseUrl: string, logger: Logger, connection: ClientConfig = { connectionString: databaseUrl }) {
+export async function startProjectionParts(
+  store: EventStore,
+  databaseUrl: string,
+  logger: Logger,
+  connection: ClientConfig = { connectionString: databaseUrl },
+  reportWaitMs?: number,
+) {
   const pool = openPool({ ...withApplicationRole(connection), max: 6 }, (error) => logger.warn({ err: error, part: 'projector' }, 'read-model pool lost an idle connection'));
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
     controllers: [ReportsController, CaseListController, StandardsController, GoodwillAccountController],
-    providers: reportsProviders({ pool, status: projector.status }),
+    providers: reportsProviders({ pool, status: projector.status, waitMs: reportWaitMs }),
     health: projector.status,
     stop: async () => {
       await projector.stop();

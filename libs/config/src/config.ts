@@ -35,6 +35,7 @@ const environment = z.object({
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  REPORT_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   // --- Database logins and signed digests (SPEC §7, §7.1; issue 18) ---
   DATABASE_OWNER_URL: z.string().url().optional(),
   DATABASE_RUNTIME_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_RUNTIME_ROLE is a plain role name (a-z, 0-9, _)').default('caseledger_runtime'),
@@ -65,6 +66,8 @@ export type CaseledgerConfig = Readonly<{
   auth: { jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string; maxLifetimeSeconds: number };
   rateLimit: { perSecond: number; burst: number };
   http: { requestTimeoutMs: number; headersTimeoutMs: number };
+  /** REPORT_WAIT_MS: how long a read with ?minPosition= waits for the projections before 503. */
+  reportWaitMs: number;
   // --- Database logins and signed digests (SPEC §7, §7.1; issue 18) ---
   /** The owner login: migrations and role setup, closed once done. */
   databaseOwnerUrl: string | undefined;
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
     },
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS },
+    reportWaitMs: e.REPORT_WAIT_MS,
     databaseOwnerUrl: e.DATABASE_OWNER_URL,
     databaseRuntimeRole: e.DATABASE_RUNTIME_ROLE,
     databaseRuntimePassword: e.DATABASE_RUNTIME_PASSWORD,

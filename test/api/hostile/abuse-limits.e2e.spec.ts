@@ -20,9 +20,14 @@ describe('abuse limits (issue 19)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({
-      commandsInFlight: 1,
-      commandsWaitingMax: 1,
-      limits: { rateLimit: RATE, requestTimeoutMs: 2000, headersTimeoutMs: 1000 },
+      env: {
+        COMMANDS_IN_FLIGHT: '1',
+        COMMANDS_WAITING_MAX: '1',
+        RATE_LIMIT_PER_SECOND: String(RATE.perSecond),
+        RATE_LIMIT_BURST: String(RATE.burst),
+        HTTP_REQUEST_TIMEOUT_MS: '2000',
+        HTTP_HEADERS_TIMEOUT_MS: '1000',
+      },
     });
     token = await app.token('ops', 'admin');
     admin = new Http(app.url).as(token);

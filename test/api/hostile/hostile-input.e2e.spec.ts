@@ -35,7 +35,7 @@ describe('hostile input (issue 19): every bad request a clear 4xx that changes n
   let caseId = '';
 
   beforeAll(async () => {
-    app = await startTestApp({ auth: { audience: AUDIENCE, issuer: ISSUER } });
+    app = await startTestApp({ env: { AUTH_AUDIENCE: AUDIENCE, AUTH_ISSUER: ISSUER } });
     admin = new Http(app.url).as(await app.token('ops', 'admin'));
     const filed = await admin.post('/cases', complaint());
     expectStatus(filed, 201);

@@ -22,12 +22,9 @@ describe('identity from an OpenID Connect provider (issue 19)', () => {
   beforeAll(async () => {
     idp = await TestIdentityProvider.start();
     app = await startTestApp({
-      auth: {
-        issuer: idp.issuer,
-        audience: 'caseledger',
-        rolesClaim: 'realm_access.roles',
-        provider: { discover: true, cooldownMs: 0 },
-      },
+      env: { AUTH_ISSUER: idp.issuer, AUTH_AUDIENCE: 'caseledger', AUTH_ROLES_CLAIM: 'realm_access.roles' },
+      // Keys fetched again at once after a rotation, instead of after the 30 s cooldown.
+      overrides: { auth: { provider: { discover: true, cooldownMs: 0 } } },
     });
   }, 60_000);
 

@@ -1,60 +1,11 @@
 import pg from 'pg';
 import { PassThrough } from 'node:stream';
-import { PostgresAuditLog, type AuditLog } from '#audit';
-import { AuditController } from '../../../apps/api/src/audit/audit.controller.js';
-import { auditProviders } from '../../../apps/api/src/audit/audit.providers.js';
 import type { CliIo } from '../../../apps/cli/src/audit/cli-io.js';
 import { startTestApp, type TestApp } from '../../support/test-app.js';
 
-/**
- * The whole API with the audit routes wired as a hosting process would wire them. The test app
- * creates its database while starting, so the audit log is handed over as a stand-in that opens
- * the real PostgresAuditLog on that database once it exists.
- */
-export async function startAuditApp(): Promise<TestApp> {
-  const holder: { log?: PostgresAuditLog } = {};
-  const opened = (): PostgresAuditLog => {
-    if (!holder.log) throw new Error('audit log used before the app started');
-    return holder.log;
-  };
-  const deferred: AuditLog = {
-    eventsInChainOrder: () => opened().eventsInChainOrder(),
-    countEvents: () => opened().countEvents(),
-    findEvents: (page) => opened().findEvents(page),
-    close: async () => holder.log?.close(),
-  };
-  const app = await startTestApp({ controllers: [AuditController], providers: auditProviders(deferred) });
-  holder.log = new PostgresAuditLog({ connection: { connectionString: app.databaseUrl } });
-  const stop = async () => {
-    await deferred.close();
-    await app.store.close();
-    await untilDisconnected(app.databaseUrl);
-    await app.stop();
-  };
-  return { ...app, stop };
-}
-
-/**
- * A pool's end() resolves once its clients are told to go, not once their server processes are
- * gone; stopping the server in between makes each of them report "terminating connection due to
- * administrator command" as a background error. Waiting for the sessions to end keeps the logs quiet.
- */
-export async function untilDisconnected(databaseUrl: string, timeoutMs = 2000): Promise<void> {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const deadline = Date.now() + timeoutMs;
-    const others = async () =>
-      (
-        await db.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
-        )
-      ).rows[0].n as number;
-    while ((await others()) > 0 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-  } finally {
-    await db.end();
-  }
+/** The whole system (startTestApp): the audit routes are wired as npm start wires them. */
+export function startAuditApp(): Promise<TestApp> {
+  return startTestApp();
 }
 
 /**

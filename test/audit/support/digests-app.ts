@@ -12,8 +12,9 @@ import { auditProviders } from '../../../apps/api/src/audit/audit.providers.js';
 import { JwtVerifier } from '../../../apps/api/src/auth/jwt-verifier.js';
 import { createApiApp } from '../../../apps/api/src/create-api-app.js';
 import { startTestPostgres } from '../../support/embedded-postgres.js';
+import { Http } from '../../support/http.js';
 import { TEST_JWT_SECRET, type TestApp } from '../../support/test-app.js';
-import { untilDisconnected } from './audit-app.js';
+import { untilDisconnected } from '../../support/until-disconnected.js';
 
 export interface DigestsApp extends TestApp {
   /** The superuser URL of the server (for copies of the log). */
@@ -22,7 +23,10 @@ export interface DigestsApp extends TestApp {
   pool: pg.Pool;
 }
 
-/** The API with the audit routes and the digests' routes, every schema migrated, on its own server. */
+/**
+ * The API with the audit routes and the digests' routes, every schema migrated, on its own server —
+ * without the issuer npm start runs: these tests issue digests themselves, with keys they choose.
+ */
 export async function startDigestsApp(): Promise<DigestsApp> {
   const postgres = await startTestPostgres();
   const databaseUrl = await createDatabase(postgres.url, 'caseledger');
@@ -54,6 +58,7 @@ export async function startDigestsApp(): Promise<DigestsApp> {
     store,
     app,
     token: (sub, ...roles) => verifier.sign(sub, roles),
+    as: async (sub, ...roles) => new Http(url, await verifier.sign(sub, roles)),
     stop: async () => {
       await app.close();
       await auditLog.close();

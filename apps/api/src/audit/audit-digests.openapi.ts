@@ -19,7 +19,14 @@ const digest = z.object({
 
 const jwks = z.object({
   keys: z.array(
-    z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), kid: z.string(), x: z.string() }),
+    z.object({
+      kty: z.literal('OKP'),
+      crv: z.literal('Ed25519'),
+      kid: z.string(),
+      x: z.string(),
+      alg: z.literal('EdDSA'),
+      use: z.literal('sig'),
+    }),
   ),
 });
 
