@@ -628,6 +628,11 @@ describe('HTTP contract (SPEC §4)', () => {
       expect(text).toMatch(/^caseledger_commands_in_flight 0$/m);
       expect(text).toMatch(/^caseledger_commands_waiting 0$/m);
       expect(text).toMatch(/^caseledger_commands_in_flight_limit 16$/m);
+      // Counters, each typed: sessions opened, and conflicts and retries per command type once it ran.
+      expect(text).toMatch(/^caseledger_db_connections_opened_total [1-9]\d*$/m);
+      for (const counter of ['db_connections_opened', 'command_conflicts', 'command_retries'])
+        expect(text).toContain(`# TYPE caseledger_${counter}_total counter`);
+      expect(text).toMatch(/^caseledger_command_conflicts_total\{command="ReceiveComplaint"\} \d+$/m);
     });
   });
 

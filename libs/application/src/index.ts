@@ -2,6 +2,7 @@ export * from './shared/application-error.js';
 export * from './shared/command-request.js';
 export * from './shared/command-runner.js';
 export * from './shared/command-admission.js';
+export * from './shared/command-contention.js';
 export * from './shared/command-environment.js';
 export * from './shared/common-schemas.js';
 export * from './shared/storable-json.js';

@@ -27,7 +27,7 @@ export { APPENDED_CHANNEL } from './postgres/append-wakeups.js';
 // Database faults: bounded waits, and what a call that could not reach PostgreSQL throws.
 export { DatabaseUnavailable, isDatabaseOutOfReach, isDatabaseUnavailable } from './faults/database-unavailable.js';
 export { guardCheckedOut } from './faults/checked-out-client.js';
-export { openPool } from './faults/open-pool.js';
+export { databaseSessionsOpened, openPool } from './faults/open-pool.js';
 export { DEFAULT_DATABASE_TIMEOUTS, withTimeouts, type DatabaseTimeouts } from './faults/connection-timeouts.js';
 
 // EventStoreDB adapter.

@@ -7,6 +7,7 @@ import { Public } from '../auth/roles.js';
 import { HEALTH_CONTRIBUTORS, type HealthContributor } from './health-contributor.js';
 import { Documented } from '../http/openapi/documented.js';
 import { healthAnswer, metricsAnswer } from './health.openapi.js';
+import { contentionMetrics } from './contention-metrics.js';
 
 /** Liveness and readiness: 200 once the log answers; each contributor (projections, Kafka) adds its figures. */
 @ApiTags('operations')
@@ -73,6 +74,7 @@ export class HealthController {
       '# HELP caseledger_commands_waiting Commands waiting their turn, in arrival order.',
       '# TYPE caseledger_commands_waiting gauge',
       `caseledger_commands_waiting ${commands.waiting}`,
+      ...contentionMetrics(this.commands.contentionByCommand),
       '# HELP process_resident_memory_bytes Resident memory size in bytes.',
       '# TYPE process_resident_memory_bytes gauge',
       `process_resident_memory_bytes ${process.memoryUsage().rss}`,

@@ -16,4 +16,4 @@ export const healthAnswer = z.looseObject({
 
 export const metricsAnswer = z
   .string()
-  .meta({ description: 'caseledger_* and process_* gauges, one sample a line' });
+  .meta({ description: 'caseledger_* and process_* gauges and counters, one sample a line' });

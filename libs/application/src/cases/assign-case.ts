@@ -25,7 +25,7 @@ export class AssignCaseHandler implements ICommandHandler<AssignCaseCommand> {
 
   execute({ request, caseId, body }: AssignCaseCommand): Promise<CommandAnswer> {
     const { assigneeId, reason } = body;
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('AssignCase', request, async (env) => {
       const assignee = await this.staff.get(assigneeId);
       const plan = await this.cases.decide(env, 'AssignCase', { caseId, assigneeId, reason }, { assignee });
       return { ...plan, ids: { ...plan.ids, assigneeId } };

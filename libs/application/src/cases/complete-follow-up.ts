@@ -24,7 +24,7 @@ export class CompleteFollowUpHandler implements ICommandHandler<CompleteFollowUp
 
   execute({ request, caseId, followUpId, body }: CompleteFollowUpCommand): Promise<CommandAnswer> {
     const data = { caseId, followUpId, ...(body.note !== undefined ? { note: body.note } : {}) };
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('CompleteFollowUp', request, async (env) => {
       const plan = await this.cases.decide(env, 'CompleteFollowUp', data);
       return { ...plan, ids: { ...plan.ids, followUpId } };
     });

@@ -25,7 +25,7 @@ export class PromiseFollowUpHandler implements ICommandHandler<PromiseFollowUpCo
   execute({ request, caseId, body }: PromiseFollowUpCommand): Promise<CommandAnswer> {
     // The id is chosen once, outside the retry loop, so a retried append promises the same follow-up.
     const followUpId = body.followUpId ?? randomUUID();
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('PromiseFollowUp', request, async (env) => {
       const plan = await this.cases.decide(env, 'PromiseFollowUp', { caseId, followUpId, dueAt: body.dueAt, description: body.description });
       return { ...plan, status: 201, ids: { ...plan.ids, followUpId } };
     });

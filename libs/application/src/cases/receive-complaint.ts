@@ -45,7 +45,7 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
     const caseId = body.caseId ?? randomUUID();
     const { occurredAt: _occurredAt, caseId: _given, ...fields } = body;
     const complainantId = complainantStream(body.complainant.type, body.complainant.id);
-    return this.runner.run(request, async (env): Promise<Plan> => {
+    return this.runner.run('ReceiveComplaint', request, async (env): Promise<Plan> => {
       const complainant = await loadStream(this.store, complainantDecider, complainantId);
       const subjectKey = normaliseSubject(body.subject);
       const sameSubject = complainant.state.cases.filter((c) => c.subjectKey === subjectKey);

@@ -22,6 +22,6 @@ export class SendResponseHandler implements ICommandHandler<SendResponseCommand>
   ) {}
 
   execute({ request, caseId, body }: SendResponseCommand): Promise<CommandAnswer> {
-    return this.runner.run(request, (env) => this.cases.decide(env, 'SendResponse', { caseId, channel: body.channel, summary: body.summary }));
+    return this.runner.run('SendResponse', request, (env) => this.cases.decide(env, 'SendResponse', { caseId, channel: body.channel, summary: body.summary }));
   }
 }

@@ -27,7 +27,7 @@ export class SortCaseHandler implements ICommandHandler<SortCaseCommand> {
 
   execute({ request, caseId, body }: SortCaseCommand): Promise<CommandAnswer> {
     const { category, complexity, priority, assigneeId } = body;
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('SortCase', request, async (env) => {
       const [loaded, assignee, workload] = await Promise.all([
         this.cases.load(caseId),
         assigneeId ? this.staff.get(assigneeId) : Promise.resolve(null),

@@ -30,7 +30,7 @@ export class AllocateBudgetHandler implements ICommandHandler<AllocateBudgetComm
 
   execute({ request, body }: AllocateBudgetCommand): Promise<CommandAnswer> {
     const { staffId, month, amountCents } = body;
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('AllocateGoodwillBudget', request, async (env) => {
       const [account, staff] = await Promise.all([loadStream(this.store, goodwillDecider, goodwillStream(staffId)), this.staff.get(staffId)]);
       const command: AllocateGoodwillBudget = {
         type: 'AllocateGoodwillBudget',

@@ -37,7 +37,7 @@ export class GrantGoodwillHandler implements ICommandHandler<GrantGoodwillComman
     const grantId = body.grantId ?? randomUUID();
     const { occurredAt: _o, currency: _c, grantId: _g, ...fields } = body;
     const debitedId = body.staffId ?? request.actorId;
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('GrantGoodwill', request, async (env) => {
       const [loadedCase, account, debited] = await Promise.all([
         this.cases.load(caseId),
         loadStream(this.store, goodwillDecider, goodwillStream(debitedId)),

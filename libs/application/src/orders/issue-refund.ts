@@ -34,7 +34,7 @@ export class IssueRefundHandler implements ICommandHandler<IssueRefundCommand> {
   execute({ request, caseId, body }: IssueRefundCommand): Promise<CommandAnswer> {
     const refundId = body.refundId ?? randomUUID();
     const { orderId, amountCents, reason } = body;
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('IssueRefund', request, async (env) => {
       const [loadedCase, order] = await Promise.all([this.cases.load(caseId), loadStream(this.store, orderDecider, orderStream(orderId))]);
       const command: IssueRefund = {
         type: 'IssueRefund',

@@ -15,6 +15,7 @@ import { ApplicationError } from './application-error.js';
 import type { CommandAnswer, CommandRequest } from './command-request.js';
 import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
 import { CommandAdmission, DEFAULT_COMMANDS_IN_FLIGHT } from './command-admission.js';
+import { CommandContention, type CommandName, type ContentionFigures } from './command-contention.js';
 import { COMMANDS_IN_FLIGHT, COMMANDS_WAITING_MAX, EVENT_STORE } from './tokens.js';
 
 export interface PlannedAppend {
@@ -47,11 +48,13 @@ const MAX_ATTEMPTS = 30;
  * append with the expected revisions it read, and retry from the reads when another writer got
  * there first (the handler read those revisions itself, so a retry re-judges on fresh state).
  * An Idempotency-Key is checked before and recorded in the same transaction as the events.
- * Commands beyond COMMANDS_IN_FLIGHT wait their turn at the door (CommandAdmission).
+ * Commands beyond COMMANDS_IN_FLIGHT wait their turn at the door (CommandAdmission). Conflicts and
+ * retries are counted per command type (CommandContention): a hot stream shows by its commands.
  */
 @Injectable()
 export class CommandRunner {
   private readonly admission: CommandAdmission;
+  private readonly contention = new CommandContention();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -71,14 +74,26 @@ export class CommandRunner {
     return { ...this.admission.load, limit: this.admission.limit };
   }
 
-  run(request: CommandRequest, decide: (env: CommandEnvironment) => Promise<Plan>): Promise<CommandAnswer> {
-    return this.admission.run(() => this.runAdmitted(request, decide), request.abandoned);
+  /** Per command type, since start: appends another writer beat, and attempts made again (for /metrics). */
+  get contentionByCommand(): ContentionFigures[] {
+    return this.contention.figures();
   }
 
-  private async runAdmitted(
+  /** Runs `command` (the domain's name for it: counted under it) as `request` asked, deciding with `decide`. */
+  run(
+    command: CommandName,
     request: CommandRequest,
     decide: (env: CommandEnvironment) => Promise<Plan>,
   ): Promise<CommandAnswer> {
+    return this.admission.run(() => this.runAdmitted(command, request, decide), request.abandoned);
+  }
+
+  private async runAdmitted(
+    command: CommandName,
+    request: CommandRequest,
+    decide: (env: CommandEnvironment) => Promise<Plan>,
+  ): Promise<CommandAnswer> {
+    this.contention.ran(command);
     const key = request.idempotencyKey ? `${request.actorId}:${request.idempotencyKey}` : undefined;
     if (key) {
       const replay = await this.replay(key, request);
@@ -92,10 +107,13 @@ export class CommandRunner {
       } catch (caught) {
         const error = caught as Error;
         if (error instanceof IdempotencyKeyTaken && key) {
+          // A twin carrying the same key was logged first: its answer is this one's.
+          this.contention.conflicted(command);
           const replay = await this.replay(key, request);
           if (replay) return replay;
         }
         if (!(error instanceof WrongExpectedRevision)) throw error;
+        this.contention.conflicted(command);
         if (attempt >= MAX_ATTEMPTS) {
           throw new ApplicationError(
             'CONCURRENCY_CONFLICT',
@@ -107,6 +125,7 @@ export class CommandRunner {
           );
         }
         await pause(attempt);
+        this.contention.retried(command);
       }
     }
   }

@@ -9,6 +9,8 @@ import { CommandRunner, type Plan } from './command-runner.js';
 import { expectAfter, loadStream } from './stream-loader.js';
 
 const NOW = '2026-10-15T12:00:00.000Z';
+/** The command type the note taker below is counted under: any of the domain's names will do. */
+const NOTE = 'SendResponse';
 
 function pipeline() {
   const store = new InMemoryEventStore();
@@ -59,8 +61,8 @@ describe('command pipeline: Idempotency-Key', () => {
     const { store, runner } = pipeline();
     const { decide, seen } = noteTaker(store);
     const keyed = request({ idempotencyKey: 'K-1', requestHash: 'hash-A' });
-    const first = await runner.run(keyed, decide);
-    const again = await runner.run(keyed, decide);
+    const first = await runner.run(NOTE, keyed, decide);
+    const again = await runner.run(NOTE, keyed, decide);
     expect(first).toEqual({
       status: 201,
       body: {
@@ -80,8 +82,8 @@ describe('command pipeline: Idempotency-Key', () => {
   it('refuses the same key for a different request with IDEMPOTENCY_KEY_REUSED, appending nothing more', async () => {
     const { store, runner } = pipeline();
     const { decide, seen } = noteTaker(store);
-    await runner.run(request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
-    const reused = runner.run(request({ idempotencyKey: 'K-1', requestHash: 'hash-B' }), decide);
+    await runner.run(NOTE, request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
+    const reused = runner.run(NOTE, request({ idempotencyKey: 'K-1', requestHash: 'hash-B' }), decide);
     await expect(reused).rejects.toBeInstanceOf(ApplicationError);
     await expect(reused).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(seen).toHaveLength(1);
@@ -91,8 +93,9 @@ describe('command pipeline: Idempotency-Key', () => {
   it('scopes a key by actor: the same key from another actor is another request', async () => {
     const { store, runner } = pipeline();
     const { decide } = noteTaker(store);
-    await runner.run(request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
+    await runner.run(NOTE, request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
     const other = await runner.run(
+      NOTE,
       request({ actorId: 'C-2', idempotencyKey: 'K-1', requestHash: 'hash-B' }),
       decide,
     );
@@ -130,7 +133,7 @@ describe('command pipeline: Idempotency-Key', () => {
         },
       );
     };
-    const mine = await runner.run(request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
+    const mine = await runner.run(NOTE, request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
     expect(mine).toEqual(twinsAnswer);
     expect(store.log.map((e) => e.eventId)).toEqual(['twin-event']);
     expect(seen.length).toBeGreaterThanOrEqual(1);
@@ -155,7 +158,7 @@ describe('command pipeline: conflicts', () => {
       store.beforeAppend = undefined;
       store.seed('note-1', [{ type: 'NoteTaken', data: { by: 'someone else' }, occurredAt: NOW }]);
     };
-    const answer = await runner.run(request(), decide);
+    const answer = await runner.run(NOTE, request(), decide);
     expect(seen.map((s) => s.revision)).toEqual([-1, 0]); // decided on fresh state the second time
     expect(answer.body.revision).toBe(1);
     expect(store.log.map((e) => [e.streamRevision, e.data])).toEqual([
@@ -168,13 +171,84 @@ describe('command pipeline: conflicts', () => {
     const { store, runner } = pipeline();
     const { decide, seen } = noteTaker(store);
     store.beforeAppend = () => store.seed('note-1', [{ type: 'NoteTaken', data: {}, occurredAt: NOW }]);
-    await expect(runner.run(request(), decide)).rejects.toMatchObject({
+    await expect(runner.run(NOTE, request(), decide)).rejects.toMatchObject({
       code: 'CONCURRENCY_CONFLICT',
       details: { streamId: 'note-1', attempts: 30 },
     });
     expect(seen).toHaveLength(30);
     expect(store.log.every((e) => e.metadata.actorId === 'seed')).toBe(true);
   }, 20_000);
+});
+
+describe('command pipeline: contention figures, per command type (for /metrics)', () => {
+  it('shows a command type at 0 once it has run without meeting another writer', async () => {
+    const { store, runner } = pipeline();
+    expect(runner.contentionByCommand).toEqual([]);
+    await runner.run(NOTE, request(), noteTaker(store).decide);
+    expect(runner.contentionByCommand).toEqual([{ command: NOTE, conflicts: 0, retries: 0 }]);
+  });
+
+  it('counts the refused append and the attempt made again under the command that met them, no other', async () => {
+    const { store, runner } = pipeline();
+    const { decide } = noteTaker(store);
+    await runner.run('ResolveCase', request(), decide);
+    let beaten = 2;
+    store.beforeAppend = () => {
+      if (beaten-- > 0) store.seed('note-1', [{ type: 'NoteTaken', data: {}, occurredAt: NOW }]);
+    };
+    await runner.run(NOTE, request(), decide);
+    expect(runner.contentionByCommand).toEqual([
+      { command: 'ResolveCase', conflicts: 0, retries: 0 },
+      { command: NOTE, conflicts: 2, retries: 2 },
+    ]);
+  });
+
+  it('counts no retry for the last refusal, when the command gives up', async () => {
+    const { store, runner } = pipeline();
+    store.beforeAppend = () => store.seed('note-1', [{ type: 'NoteTaken', data: {}, occurredAt: NOW }]);
+    await expect(runner.run(NOTE, request(), noteTaker(store).decide)).rejects.toMatchObject({
+      code: 'CONCURRENCY_CONFLICT',
+    });
+    expect(runner.contentionByCommand).toEqual([{ command: NOTE, conflicts: 30, retries: 29 }]);
+  }, 20_000);
+
+  it('counts a twin that logged the same Idempotency-Key first as a conflict answered without a retry', async () => {
+    const { store, runner } = pipeline();
+    const { decide } = noteTaker(store);
+    const keyed = request({ idempotencyKey: 'K-1', requestHash: 'hash-A' });
+    store.beforeAppend = () => {
+      store.beforeAppend = undefined;
+      void store.appendToStreams(
+        [
+          {
+            streamId: 'twin-note',
+            expectedRevision: 'no_stream',
+            events: [
+              {
+                eventId: 'twin-event',
+                type: 'NoteTaken',
+                occurredAt: NOW,
+                data: {},
+                metadata: TWIN_METADATA,
+              },
+            ],
+          },
+        ],
+        {
+          idempotency: {
+            key: 'C-1:K-1',
+            requestHash: 'hash-A',
+            answer: {
+              status: 201,
+              body: { streamId: 'twin-note', revision: 0, eventIds: ['twin-event'], globalPosition: 1 },
+            },
+          },
+        },
+      );
+    };
+    await runner.run(NOTE, keyed, decide);
+    expect(runner.contentionByCommand).toEqual([{ command: NOTE, conflicts: 1, retries: 0 }]);
+  });
 });
 
 describe('command pipeline: the environment a command is judged in', () => {
@@ -191,8 +265,8 @@ describe('command pipeline: the environment a command is judged in', () => {
       { type: 'ServiceStandardsSet', data: standards(2, 20_000), occurredAt: '2026-10-01T00:00:00.000Z' },
     ]);
     const { decide, seen } = noteTaker(store);
-    await runner.run(request({ occurredAt: '2026-09-30T23:59:59.999Z' }), decide);
-    await runner.run(request({ occurredAt: '2026-10-01T00:00:00.000Z' }), decide);
+    await runner.run(NOTE, request({ occurredAt: '2026-09-30T23:59:59.999Z' }), decide);
+    await runner.run(NOTE, request({ occurredAt: '2026-10-01T00:00:00.000Z' }), decide);
     expect(seen.map((s) => [s.env.standards.version, s.env.standards.refundLimitCents])).toEqual([
       [1, 10_000],
       [2, 20_000],
@@ -205,7 +279,7 @@ describe('command pipeline: the environment a command is judged in', () => {
   it('takes occurredAt from the clock when the caller gives none, and the defaults before any standards were set', async () => {
     const { store, runner } = pipeline();
     const { decide, seen } = noteTaker(store);
-    await runner.run(request(), decide);
+    await runner.run(NOTE, request(), decide);
     expect(seen[0]!.env).toMatchObject({
       now: NOW,
       occurredAt: NOW,

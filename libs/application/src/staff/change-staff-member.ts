@@ -29,7 +29,7 @@ export class ChangeStaffMemberHandler implements ICommandHandler<ChangeStaffMemb
 
   execute({ request, staffId, body }: ChangeStaffMemberCommand): Promise<CommandAnswer> {
     const { occurredAt: _o, ...changes } = body;
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('ChangeStaffMember', request, async (env) => {
       const member = await loadStream(this.store, staffDecider, staffStream(staffId));
       const command: ChangeStaffMember = {
         type: 'ChangeStaffMember',

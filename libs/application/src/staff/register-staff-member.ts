@@ -28,7 +28,7 @@ export class RegisterStaffMemberHandler implements ICommandHandler<RegisterStaff
 
   execute({ request, body }: RegisterStaffMemberCommand): Promise<CommandAnswer> {
     const { staffId, name, roles, skillLevel } = body;
-    return this.runner.run(request, async (env) => {
+    return this.runner.run('RegisterStaffMember', request, async (env) => {
       const member = await loadStream(this.store, staffDecider, staffStream(staffId));
       const command: RegisterStaffMember = {
         type: 'RegisterStaffMember',

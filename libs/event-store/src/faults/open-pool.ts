@@ -1,5 +1,8 @@
 import pg from 'pg';
 
+/** Counted for the whole process: every pool there is was opened here. */
+let sessionsOpened = 0;
+
 /**
  * The one way the product opens a pool of PostgreSQL connections (lint forbids `new pg.Pool`
  * elsewhere): a pool no lost connection can take the process down with.
@@ -15,10 +18,23 @@ import pg from 'pg';
  */
 export function openPool(config: pg.PoolConfig, onIdleConnectionLost: (error: Error) => void): pg.Pool {
   const pool = new pg.Pool(config);
-  pool.on('connect', (client) => client.on('error', ignoreOnceReported));
+  pool.on('connect', (client) => {
+    sessionsOpened += 1;
+    client.on('error', ignoreOnceReported);
+  });
   // An idle client died; the pool has already removed it and opens another when one is needed.
   pool.on('error', onIdleConnectionLost);
   return pool;
+}
+
+/**
+ * PostgreSQL sessions this process's pools have opened since it started: each one a backend forked,
+ * authenticated and set up on the server. Once the pools are full it should stand still; a rise
+ * under steady load means connections are being thrown away (/metrics:
+ * caseledger_db_connections_opened_total).
+ */
+export function databaseSessionsOpened(): number {
+  return sessionsOpened;
 }
 
 function ignoreOnceReported(): void {

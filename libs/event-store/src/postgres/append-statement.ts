@@ -104,14 +104,19 @@ export function positionsOf(rows: { positions: string }[], count: number): numbe
   return positions;
 }
 
-/** The idempotency record alone, for a call whose events were all in the log already. */
+/**
+ * The idempotency record alone, for a call whose events were all in the log already. A key already
+ * taken is an answer, not an error: no row goes in (rowCount 0). An error would cost the
+ * connection, as pg-pool destroys the client of a pool.query that failed.
+ */
 export function idempotencyStatement(
   idempotency: IdempotencyRecord,
   at: { streamId: string; revision: number; globalPosition: number } | null,
 ): QueryConfig {
   return {
     text: `INSERT INTO event_store.idempotency_keys (key, request_hash, answer, stream_id, revision, global_position)
-           VALUES ($1, $2, $3::jsonb, $4, $5, $6)`,
+           VALUES ($1, $2, $3::jsonb, $4, $5, $6)
+           ON CONFLICT (key) DO NOTHING`,
     values: [idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.answer), at?.streamId ?? null, at?.revision ?? null, at?.globalPosition ?? null],
   };
 }

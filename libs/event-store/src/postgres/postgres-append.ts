@@ -118,12 +118,8 @@ async function lookupEverything(pool: Pool, cache: StreamHeadCache, appends: Str
 async function recordIdempotencyAlone(pool: Pool, idempotency: IdempotencyRecord, results: AppendResult[]): Promise<void> {
   const last = results.flatMap((result) => result.events).at(-1);
   const at = last ? { streamId: last.streamId, revision: last.streamRevision, globalPosition: last.globalPosition } : null;
-  try {
-    await pool.query(idempotencyStatement(idempotency, at));
-  } catch (error) {
-    if (isUniqueViolation(error) && error.constraint === IDEMPOTENCY_KEY) throw new IdempotencyKeyTaken(idempotency.key);
-    throw error;
-  }
+  const { rowCount } = await pool.query(idempotencyStatement(idempotency, at));
+  if (rowCount === 0) throw new IdempotencyKeyTaken(idempotency.key);
 }
 
 function rememberHead(cache: StreamHeadCache, head: RecordedEvent | undefined): void {

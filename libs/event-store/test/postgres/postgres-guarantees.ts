@@ -7,6 +7,8 @@ import { appendStatement, positionsOf } from '../../src/postgres/append-statemen
 import { EVENT_STORE_MIGRATIONS_TABLE, eventStoreMigrations, migrateEventStore, runMigrationsOnce } from '../../src/postgres/migrate.js';
 import { PostgresEventStore } from '../../src/postgres/postgres-event-store.js';
 import { APPLICATION_ROLE } from '../../src/postgres/migrations/1763900000001-guard-append-only.js';
+import { DuplicateEventId, IdempotencyKeyTaken, WrongExpectedRevision } from '../../src/errors.js';
+import { databaseSessionsOpened } from '../../src/faults/open-pool.js';
 import { serialiseChain } from '../../src/shared/chain-events.js';
 import { aNewEvent, aStream, nextWithin, someEvents } from '../contract/contract-context.js';
 import type { EventStoreHarness } from '../contract/event-store-contract.js';
@@ -142,6 +144,49 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
         pg.Client.prototype.query = original;
       }
       expect(statements.filter((text) => !text.includes('pg_notify'))).toHaveLength(1);
+    });
+
+    it('answers every expected refusal of an append without losing a connection (no new session opened)', async () => {
+      // Two writers of one connection each: the loser's unique violation is real (its cache is
+      // behind), and a connection thrown away would have to be opened again for its next call.
+      const open = () => new PostgresEventStore({ connection: { connectionString: harness().url() }, poolSize: 1, onBackgroundError: () => undefined });
+      const [first, second] = [open(), open()];
+      try {
+        const streamId = aStream();
+        const events = someEvents(1);
+        const key = { key: `k-${randomUUID()}`, requestHash: 'a1'.repeat(32), answer: { status: 201, body: {} } };
+        await first.appendToStream(streamId, events, { expectedRevision: 'no_stream', idempotency: key });
+        await second.readStream(aStream()); // each pool has its one connection now
+        const opened = databaseSessionsOpened();
+
+        const refusals = [
+          second.appendToStream(streamId, someEvents(1), { expectedRevision: 'no_stream' }),
+          first.appendToStream(streamId, someEvents(1), { expectedRevision: 0 }).then(() =>
+            second.appendToStream(streamId, someEvents(1), { expectedRevision: 0 }),
+          ),
+          second.appendToStream(aStream(), events, { expectedRevision: 'no_stream' }),
+          second.appendToStream(aStream(), someEvents(1), { expectedRevision: 'no_stream', idempotency: { ...key, requestHash: 'b2'.repeat(32) } }),
+          // Every event logged already: the key alone is recorded, and it is taken.
+          second.appendToStream(streamId, events, { expectedRevision: 'no_stream', idempotency: { ...key, requestHash: 'b2'.repeat(32) } }),
+        ];
+        const errors = [];
+        for (const refusal of refusals) errors.push(await refusal.then(() => null, (error: unknown) => error));
+        expect(errors.map((error) => error?.constructor)).toEqual([
+          WrongExpectedRevision,
+          WrongExpectedRevision,
+          DuplicateEventId,
+          IdempotencyKeyTaken,
+          IdempotencyKeyTaken,
+        ]);
+        // Writers racing on 'any': the store retries its own conflicts.
+        const racing = aStream();
+        await Promise.all([first, second, first, second, first, second].map((store) => store.appendToStream(racing, someEvents(1), { expectedRevision: 'any' })));
+        expect(await first.readStream(racing)).toHaveLength(6);
+
+        expect(databaseSessionsOpened() - opened).toBe(0);
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
     });
 
     it('numbers positions from transaction ids after a log written under the old sequence, keeping the order', () =>

@@ -1,0 +1,140 @@
+import pg from 'pg';
+import { Http, type Reply } from '../support/http.js';
+import { caller, complaint, sleep } from '../support/api-fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Issue 21, part 1: a conflict is an answer, not a broken connection. Complainers who write again
+ * race their first complaint on `complainant-{type}-{id}` (SPEC §3: one case per open matter), so
+ * one of the two appends is refused and retried. Once warm, such a run must not make PostgreSQL
+ * open a single session: not by the process's own count (/metrics), not by the server's
+ * (pg_stat_database). A refusal raised as an error through pool.query, or a checked-out client
+ * released with it, makes pg-pool destroy the connection: one new backend per conflict.
+ */
+
+const CLIENTS = 16;
+const WARM_UP_ROUND = 48;
+const BURST = 400;
+const SESSIONS_OPENED = 'caseledger_db_connections_opened_total';
+
+describe('contention without new database sessions', () => {
+  let app: TestApp;
+  let intake: Http;
+  let anonymous: Http;
+  let superuser: pg.Client;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    intake = await caller(app, 'I-1', 'intake');
+    anonymous = new Http(app.url);
+    // Opened before anything is measured: its own session is not one the burst opened.
+    superuser = new pg.Client({ connectionString: app.databaseUrl });
+    await superuser.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    await superuser?.end();
+    await app?.stop();
+  });
+
+  /**
+   * `total` complaints from `clients` callers at once, each taking the next number. Every fourth
+   * repeats the complaint sent three numbers before (same complainant, same subject), which is
+   * most likely still in flight: both read an empty complainant stream, both append at no_stream.
+   */
+  async function complaintsWithRepeats(total: number, clients: number): Promise<Reply[]> {
+    const bodies: Record<string, unknown>[] = [];
+    for (let i = 0; i < total; i++) {
+      const again = i % 4 === 3 ? bodies[i - 3] : undefined;
+      bodies.push(
+        again ? { ...again, body: `Writing again, contact ${i}` } : complaint({ body: `Contact ${i}` }),
+      );
+    }
+    const replies: Reply[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        for (let i = next++; i < total; i = next++) replies[i] = await intake.post('/cases', bodies[i]);
+      }),
+    );
+    return replies;
+  }
+
+  /** `work` while /metrics is scraped every 200 ms, as a monitor would (it reads the read models too). */
+  async function scraped<T>(work: Promise<T>): Promise<T> {
+    let done = false;
+    const scrapes = (async () => {
+      while (!done) await Promise.all([anonymous.get('/metrics'), sleep(200)]);
+    })();
+    try {
+      return await work;
+    } finally {
+      done = true;
+      await scrapes;
+    }
+  }
+
+  /**
+   * The same mix, scraped the same way, round after round until one opens no session: every pool
+   * (the log's; the read models', which the projector and the scrapes share) holds what this load
+   * needs.
+   */
+  async function warmUp(): Promise<void> {
+    for (let round = 1; round <= 5; round++) {
+      const opened = await metric(SESSIONS_OPENED);
+      const replies = await scraped(complaintsWithRepeats(WARM_UP_ROUND, CLIENTS));
+      expect(replies.filter((r) => r.status !== 201 && r.status !== 200)).toEqual([]);
+      if ((await metric(SESSIONS_OPENED)) === opened) return;
+    }
+  }
+
+  async function metric(name: string): Promise<number> {
+    const text = (await anonymous.get('/metrics')).body as string;
+    const sample = new RegExp(`^${name.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(text);
+    return sample ? Number(sample[1]) : 0; // a command type not run yet has no sample
+  }
+
+  async function sessions(): Promise<{ counted: number; postgres: number }> {
+    const { rows } = await superuser.query<{ sessions: string }>(
+      'SELECT sessions FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return {
+      counted: await metric(SESSIONS_OPENED),
+      postgres: Number(rows[0]!.sessions),
+    };
+  }
+
+  const conflicts = () => metric('caseledger_command_conflicts_total{command="ReceiveComplaint"}');
+  const retries = () => metric('caseledger_command_retries_total{command="ReceiveComplaint"}');
+
+  it('answers a contended burst of complaints and repeats, and opens no session doing it', async () => {
+    await warmUp();
+    const before = { ...(await sessions()), conflicts: await conflicts(), retries: await retries() };
+    const replies = await scraped(complaintsWithRepeats(BURST, CLIENTS));
+    // A backend reports its session to the statistics when it first goes idle: give it that moment.
+    await sleep(1_000);
+    const after = { ...(await sessions()), conflicts: await conflicts(), retries: await retries() };
+    const figures = {
+      requests: replies.length,
+      conflicts: after.conflicts - before.conflicts,
+      retries: after.retries - before.retries,
+      sessionsCounted: after.counted - before.counted,
+      sessionsByPostgres: after.postgres - before.postgres,
+    };
+    console.log('contended burst:', JSON.stringify(figures));
+
+    // Every request answered: one new case per complainant (201), each repeat joined to it (200).
+    expect(
+      replies.filter((r) => r.status !== 201 && r.status !== 200).map((r) => [r.status, r.body]),
+    ).toEqual([]);
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(BURST - BURST / 4);
+    // The run was contended: appends were refused and tried again …
+    expect(figures.conflicts).toBeGreaterThan(0);
+    expect(figures.retries).toBeGreaterThan(0);
+    // … and not one of those refusals cost a connection.
+    expect({ counted: figures.sessionsCounted, postgres: figures.sessionsByPostgres }).toEqual({
+      counted: 0,
+      postgres: 0,
+    });
+  }, 120_000);
+});
