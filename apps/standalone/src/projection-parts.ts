@@ -1,7 +1,8 @@
 import { type ClientConfig } from 'pg';
 import type { Logger } from 'pino';
 import { withApplicationRole, type EventStore, openPool } from '#event-store';
-import { startProjector } from '#projections';
+import { WORKLOAD_SEED } from '#application';
+import { readWorkloadSeed, startProjector } from '#projections';
 import { CaseListController } from '../../api/src/case-list/case-list.controller.js';
 import { StandardsController } from '../../api/src/case-list/standards.controller.js';
 import { GoodwillAccountController } from '../../api/src/case-list/goodwill-account.controller.js';
@@ -23,7 +24,11 @@ export async function startProjectionParts(
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
     controllers: [ReportsController, CaseListController, StandardsController, GoodwillAccountController],
-    providers: reportsProviders({ pool, status: projector.status, waitMs: reportWaitMs }),
+    providers: [
+      ...reportsProviders({ pool, status: projector.status, waitMs: reportWaitMs }),
+      // Auto-assignment after a restart starts from the read models, not the log's first event.
+      { provide: WORKLOAD_SEED, useValue: () => readWorkloadSeed(pool) },
+    ],
     health: projector.status,
     stop: async () => {
       await projector.stop();

@@ -27,3 +27,4 @@ export * from './case-list/case-list.js';
 export * from './case-list/case-list-queries.js';
 export * from './standards/standards-in-force.query.js';
 export * from './standards/goodwill-account.query.js';
+export * from './workload/workload-seed.query.js';

@@ -14,3 +14,8 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date().toISOString() };
 /** Commands that may wait for a turn before more are refused with 503 (COMMANDS_WAITING_MAX). */
 export const COMMANDS_WAITING_MAX = Symbol('CommandsWaitingMax');
+/**
+ * Optional: where the department's workload stands in the read models (`readWorkloadSeed`), so
+ * auto-assignment after a restart folds the log from there instead of from its first event.
+ */
+export const WORKLOAD_SEED = Symbol('WorkloadSeed');

@@ -1,13 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '#event-store';
-import { EVENT_STORE } from '../shared/tokens.js';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { EventFacts, EventStore } from '#event-store';
+import { EVENT_STORE, WORKLOAD_SEED } from '../shared/tokens.js';
 import { DepartmentWorkload, type WorkloadEntryView } from './department-workload.js';
+
+/** Facts that stand for the log up to `position` (the read models' snapshot of the workload). */
+export type WorkloadSeedSource = () => Promise<{ position: number; facts: EventFacts[] }>;
 
 /**
  * Auto-assignment compares the loads of every event already in the log when the command runs, never
  * a lagging read model (SPEC §3). This keeps the department's workload in memory and, before each
  * use, catches it up to the head position committed at that moment: commands sent one after
  * another see each other's effects, on any number of API replicas.
+ *
+ * The first use starts from the read models' snapshot of the workload when there is one (its cost
+ * follows the cases, not the log: a restart with a million events no longer folds them all), then
+ * folds the log from the snapshot's position as every later use does.
  */
 @Injectable()
 export class LiveWorkload {
@@ -15,13 +22,30 @@ export class LiveWorkload {
   private position = 0;
   private catchingUp: Promise<void> = Promise.resolve();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(WORKLOAD_SEED) private seed?: WorkloadSeedSource,
+  ) {}
 
   async current(exceptCaseId?: string): Promise<WorkloadEntryView[]> {
     const head = await this.store.headPosition();
-    this.catchingUp = this.catchingUp.then(() => this.catchUpTo(head));
+    // A catch-up that failed (the database away) failed its own command; the next one starts over
+    // from where the workload stands, instead of inheriting that failure for good.
+    this.catchingUp = this.catchingUp.catch(() => undefined).then(async () => {
+      await this.seeded();
+      await this.catchUpTo(head);
+    });
     await this.catchingUp;
     return this.workload.entries(exceptCaseId);
+  }
+
+  /** Once, before the first fold; a failed read is tried again by the next command. */
+  private async seeded(): Promise<void> {
+    if (!this.seed) return;
+    const { position, facts } = await this.seed();
+    for (const fact of facts) this.workload.apply(fact);
+    this.position = position;
+    this.seed = undefined;
   }
 
   /** readAllFacts, as readAll, only returns events no later commit can appear below; a head event still in flight shows up within milliseconds. */

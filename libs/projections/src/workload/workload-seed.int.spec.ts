@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { LiveWorkload } from '#application';
+import type { EventFacts, EventStore } from '#event-store';
+import { ProjectionRunner, ProjectionStatus } from '../index.js';
+import { startProjectionDatabase, type ProjectionDatabase } from '../../test/projection-database.js';
+import { departmentMonth } from '../../../../test/reports/department-month.scenario.js';
+import { appendScenario } from '../../../../test/reports/scenario-as-events.js';
+import { DepartmentWorkload } from '../../../application/src/workload/department-workload.js';
+import { readWorkloadSeed } from './workload-seed.query.js';
+
+// Auto-assignment after a restart starts from the read models' snapshot of the workload and folds
+// the log only from its position (issue 21, part 5). Whatever it starts from, the loads it compares
+// must be those of a fold of the whole log (SPEC §3): checked on the department's month, with the
+// read models at the head of the log and behind it.
+
+describe('the workload seeded from the read models', () => {
+  let db: ProjectionDatabase;
+  let projected: number;
+
+  /** The log as LiveWorkload reads it, counting the events it had to fold from the log itself. */
+  const counting = (store: EventStore) => {
+    const counted = { events: 0 };
+    const port = {
+      headPosition: () => store.headPosition(),
+      readAllFacts: async (options: Parameters<EventStore['readAllFacts']>[0]) => {
+        const batch = await store.readAllFacts(options);
+        counted.events += batch.length;
+        return batch;
+      },
+    } as unknown as EventStore;
+    return { port, counted };
+  };
+
+  const wholeLogFold = async () => {
+    const workload = new DepartmentWorkload();
+    let after = 0;
+    for (;;) {
+      const batch: EventFacts[] = await db.store.readAllFacts({ after, maxCount: 5000 });
+      if (batch.length === 0) break;
+      for (const event of batch) workload.apply(event);
+      after = batch.at(-1)!.globalPosition;
+    }
+    return workload.entries().sort((a, b) => a.staffId.localeCompare(b.staffId));
+  };
+
+  const seededFold = async () => {
+    const { port, counted } = counting(db.store);
+    const live = new LiveWorkload(port, () => readWorkloadSeed(db.pool));
+    const entries = (await live.current()).sort((a, b) => a.staffId.localeCompare(b.staffId));
+    return { entries, foldedFromLog: counted.events };
+  };
+
+  beforeAll(async () => {
+    db = await startProjectionDatabase();
+    projected = await appendScenario(db.store, departmentMonth());
+    const runner = new ProjectionRunner({ store: db.store, pool: db.pool, batchSize: 100, idlePollMs: 20 }).start();
+    expect((await new ProjectionStatus(db.pool, db.store).waitForPosition(projected, 30_000)).reached).toBe(true);
+    await runner.stop();
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.stop();
+  });
+
+  it('with the read models at the head: the loads of the whole log, and not one event folded from it', async () => {
+    const whole = await wholeLogFold();
+    expect(whole.some((e) => e.weightedLoad > 0 && e.openCases > 0)).toBe(true); // a month with loads to compare
+    const seeded = await seededFold();
+    expect(seeded.entries).toEqual(whole);
+    expect(seeded.foldedFromLog).toBe(0);
+  });
+
+  it('with the read models behind: the snapshot, then the log from its position, gives the loads of the whole log', async () => {
+    const seed = await readWorkloadSeed(db.pool);
+    expect(seed.position).toBe(projected);
+    const busiest = (await wholeLogFold()).reduce((a, b) => (b.openCases > a.openCases ? b : a));
+    const { rows } = await db.pool.query<{ case_id: string }>(
+      `WITH assignee AS (SELECT DISTINCT ON (case_id) case_id, assignee_id FROM read_models.case_assignments ORDER BY case_id, global_position DESC),
+            status AS (SELECT DISTINCT ON (case_id) case_id, status FROM read_models.case_status_changes ORDER BY case_id, global_position DESC)
+       SELECT case_id FROM assignee LEFT JOIN status USING (case_id)
+        WHERE assignee_id = $1 AND status IS DISTINCT FROM 'resolved' ORDER BY case_id LIMIT 3`,
+      [busiest.staffId],
+    );
+    expect(rows).toHaveLength(3);
+    const [moved, resolved, resorted] = rows.map((r) => r.case_id);
+    // Not projected: the runner is stopped. A new correspondent takes a case; one case is resolved,
+    // another sorted again; the busiest correspondent's skill changes.
+    const later = [
+      ['staff-C-90', 'StaffMemberRegistered', { staffId: 'C-90', name: 'Noor Khan', roles: ['correspondent'], skillLevel: 4 }],
+      [`case-${moved}`, 'CaseAssigned', { caseId: moved, assigneeId: 'C-90', previousAssigneeId: busiest.staffId, reason: 'manual' }],
+      [`case-${resolved}`, 'CaseResolved', { caseId: resolved, resolution: 'Replaced' }],
+      [`case-${resorted}`, 'CaseSorted', { caseId: resorted, category: 'product', priority: 'high', complexity: 5 }],
+      [`staff-${busiest.staffId}`, 'StaffMemberChanged', { staffId: busiest.staffId, skillLevel: 1 }],
+    ] as const;
+    for (const [streamId, type, data] of later)
+      await db.store.appendToStream(
+        streamId,
+        [
+          {
+            eventId: randomUUID(),
+            type,
+            occurredAt: '2026-09-30T09:00:00.000Z',
+            data,
+            metadata: { actorId: 'S-1', actorRoles: ['supervisor'], correlationId: randomUUID(), causationId: randomUUID(), standardsVersion: 1, schemaVersion: 1 },
+          },
+        ],
+        { expectedRevision: 'any' },
+      );
+    const whole = await wholeLogFold();
+    expect(whole.find((e) => e.staffId === 'C-90')).toMatchObject({ openCases: 1 });
+    const seeded = await seededFold();
+    expect(seeded.entries).toEqual(whole);
+    expect(seeded.foldedFromLog).toBe(later.length);
+  });
+});
