@@ -21,7 +21,9 @@ export {
   type MigrationConnection,
 } from './postgres/migrate.js';
 export { APPLICATION_ROLE } from './postgres/migrations/1763900000001-guard-append-only.js';
-export { withApplicationRole } from './postgres/connection-options.js';
+export { inUtc, withApplicationRole } from './postgres/connection-options.js';
+// How a row of the events table becomes the envelope that was hashed: also read by the audit log.
+export { EVENT_COLUMNS, EVENT_ROW_TYPES, toRecordedEvent, type EventRow } from './postgres/event-rows.js';
 export { APPENDED_CHANNEL } from './postgres/append-wakeups.js';
 
 // Database faults: bounded waits, and what a call that could not reach PostgreSQL throws.
