@@ -18,7 +18,7 @@ const LAYERS = {
 };
 const APPS = ['api', 'cli', 'console', 'ingest', 'projector', 'standalone'];
 // Entry points besides a lib's index, by the lib they belong to.
-const ALIASES = {};
+const ALIASES = { 'event-store': ['#event-store', '#embedded-postgres'] };
 const aliasesOf = (lib) => ALIASES[lib] ?? [`#${lib}`];
 // Apps that still import another app's files: the one composition (issue 20, item 5) removes them.
 const APP_EXCEPTIONS = {

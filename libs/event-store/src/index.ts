@@ -35,9 +35,7 @@ export { DEFAULT_DATABASE_TIMEOUTS, withTimeouts, type DatabaseTimeouts } from '
 // EventStoreDB adapter.
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.js';
 
-// Embedded PostgreSQL (npm start without DATABASE_URL, and tests).
-export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type RunningPostgres } from './embedded/embedded-postgres.js';
-export { createDatabase } from './embedded/create-database.js';
-export { findFreePort } from './embedded/free-port.js';
+// Embedded PostgreSQL is #embedded-postgres (./embedded/index.ts), not exported here: loading the
+// package hooks SIGTERM and SIGINT, which no process that only talks to a database should get.
 
 export { systemClock, type Clock } from './shared/validate-new-events.js';
