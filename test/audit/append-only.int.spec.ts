@@ -5,17 +5,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { PostgresAuditLog, verifyChains } from '#audit';
 import {
-  createDatabase,
   migrateEventStore,
   PostgresEventStore,
   withApplicationRole,
   type NewEvent,
   type RecordedEvent,
 } from '#event-store';
-import {
-  startEmbeddedPostgres,
-  type RunningPostgres,
-} from '../../libs/event-store/src/embedded/embedded-postgres.js';
+import { createDatabase, startEmbeddedPostgres, type RunningPostgres } from '#embedded-postgres';
 import { auditExport } from '../../apps/cli/src/audit/audit-export.js';
 import { auditVerify } from '../../apps/cli/src/audit/audit-verify.js';
 import { capturedIo, changeAmount, logSize } from './support/audit-app.js';

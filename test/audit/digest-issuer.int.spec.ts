@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { DigestIssuer, digestsAfter, loadSigningKey, signingKeys, type LogDigest } from '#audit';
-import { createDatabase, PostgresEventStore, withApplicationRole, type NewEvent, openPool } from '#event-store';
+import { PostgresEventStore, withApplicationRole, type NewEvent, openPool } from '#event-store';
+import { createDatabase, type RunningPostgres } from '#embedded-postgres';
 import { migrateAll } from '#runtime';
-import type { RunningPostgres } from '../../libs/event-store/src/embedded/embedded-postgres.js';
 import { startTestPostgres } from '../support/embedded-postgres.js';
 
 /**

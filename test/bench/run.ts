@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '#event-store';
+import { startEmbeddedPostgres } from '#embedded-postgres';
 import { apiBench } from './api/api.bench.js';
 import { digestsBench } from './audit/digests.bench.js';
 import { eventStoreBench } from './event-store/event-store.bench.js';

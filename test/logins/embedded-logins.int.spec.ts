@@ -11,7 +11,7 @@ import {
   RuntimeLoginRefused,
   type Database,
 } from '#runtime';
-import { startEmbeddedPostgres } from '#event-store';
+import { startEmbeddedPostgres } from '#embedded-postgres';
 import { auditVerify } from '../../apps/cli/src/audit/audit-verify.js';
 import { capturedIo } from '../audit/support/audit-app.js';
 import { appendsAndReads, attempt, eventCount, refusedStatements } from './runtime-refusals.js';

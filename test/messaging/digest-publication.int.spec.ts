@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import pg from 'pg';
 import { digestsAfter, issueDigest, signingKeyFrom, type LogDigest } from '#audit';
-import { createDatabase, PostgresEventStore, withApplicationRole, type NewEvent, openPool } from '#event-store';
+import { PostgresEventStore, withApplicationRole, type NewEvent, openPool } from '#event-store';
+import { createDatabase, type RunningPostgres } from '#embedded-postgres';
 import { startDigestPublisher } from '#messaging';
 import { migrateAll } from '#runtime';
-import type { RunningPostgres } from '../../libs/event-store/src/embedded/embedded-postgres.js';
 import { startTestPostgres } from '../support/embedded-postgres.js';
 import { describeKafka, kafkaClient, uniqueTopic } from '../support/kafka/index.js';
 import { readTopic, testKafkaSettings } from './support/kafka-io.js';

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from '../../libs/event-store/src/embedded/embedded-postgres.js';
+import { startEmbeddedPostgres, type RunningPostgres } from '#embedded-postgres';
 
 /**
  * A throw-away PostgreSQL server for one test file (one jest worker): its own temp directory and

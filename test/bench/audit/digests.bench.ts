@@ -10,7 +10,8 @@ import {
   verifyDigests,
   type LogDigest,
 } from '#audit';
-import { createDatabase, eventHash, openPool } from '#event-store';
+import { eventHash, openPool } from '#event-store';
+import { createDatabase } from '#embedded-postgres';
 import { migrateAll } from '#runtime';
 import { bulkInsertLog } from '../../../libs/projections/test/bulk-insert-log.js';
 import { generateDepartmentLog } from '../../../libs/projections/test/generated-log.js';

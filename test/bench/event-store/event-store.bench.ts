@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDatabase } from '#event-store';
+import { createDatabase } from '#embedded-postgres';
 import { fmt, percentile, spread, table, type Spread } from '../support/stats.js';
 import { caseledger, emmett, rawInsert, type Contender } from './contenders.js';
 

@@ -1,5 +1,5 @@
 import { startTestPostgres } from '../../support/embedded-postgres.js';
-import type { RunningPostgres } from '#event-store';
+import type { RunningPostgres } from '#embedded-postgres';
 import { eventStoreBench } from './event-store.bench.js';
 
 /** The benchmark in miniature, so `npm run bench` cannot rot between full runs. */

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
 import {
-  createDatabase,
   migrateEventStore,
   PostgresEventStore,
   withApplicationRole,
@@ -9,6 +8,7 @@ import {
   type DatabaseTimeouts,
   openPool,
 } from '#event-store';
+import { createDatabase } from '#embedded-postgres';
 import { migrateReadModels, startProjector } from '#projections';
 import { createApiApp } from '../../../apps/api/src/create-api-app.js';
 import { JwtVerifier } from '../../../apps/api/src/auth/jwt-verifier.js';

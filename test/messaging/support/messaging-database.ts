@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { createDatabase, migrateEventStore, PostgresEventStore, openPool } from '#event-store';
+import { migrateEventStore, PostgresEventStore, openPool } from '#event-store';
+import { createDatabase } from '#embedded-postgres';
 import { migrateMessaging } from '#messaging';
 import { migrateReadModels } from '#projections';
 import { startTestPostgres } from '../../support/embedded-postgres.js';

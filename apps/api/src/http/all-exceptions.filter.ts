@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ZodError } from 'zod';
-import { isDomainError, errorStatus } from '#domain';
+import { isDomainError } from '#domain';
 import { isApplicationError } from '#application';
 import { errorBody, ErrorBody, httpCodes } from './error-body.js';
+import { domainErrorStatus } from './domain-error-status.js';
 import { zodDetails } from './zod-details.js';
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableBody } from './database-unavailable.js';
 import type { CallerRequest } from '../auth/caller.js';
@@ -41,7 +42,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: Request): ErrorBody {
     if (isDomainError(exception)) {
-      return errorBody(errorStatus[exception.code], exception.code, exception.message, exception.details);
+      return errorBody(domainErrorStatus[exception.code], exception.code, exception.message, exception.details);
     }
     if (isApplicationError(exception)) {
       return errorBody(exception.status, exception.code, exception.message, exception.details);

@@ -1,14 +1,17 @@
 import type { ClientConfig, Pool } from 'pg';
-import { guardCheckedOut, withApplicationRole, type RecordedEvent, openPool } from '#event-store';
 // The row mapping is the event store's own: how a row becomes the envelope that was hashed must be
 // defined once (timestamps back to the exact strings hashed, int8 to numbers).
 import {
   EVENT_COLUMNS,
   EVENT_ROW_TYPES,
+  guardCheckedOut,
+  inUtc,
+  openPool,
   toRecordedEvent,
+  withApplicationRole,
   type EventRow,
-} from '../../../event-store/src/postgres/event-rows.js';
-import { inUtc } from '../../../event-store/src/postgres/connection-options.js';
+  type RecordedEvent,
+} from '#event-store';
 import { auditEventQuery } from './audit-event-sql.js';
 import type { AuditEventPage, AuditLog } from './audit-log.js';
 

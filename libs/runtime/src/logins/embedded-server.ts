@@ -1,4 +1,4 @@
-import { createDatabase } from '#event-store';
+import { createDatabase } from '#embedded-postgres';
 import { superviseEmbeddedPostgres } from '../embedded-supervisor.js';
 import { EMBEDDED_RUNTIME, embeddedLogins, loginUrl, secureLegacyCluster } from './embedded-logins.js';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { errorStatus, type ErrorCode } from '#domain';
+import type { ErrorCode } from '#domain';
 import { ApplicationError, type ApplicationErrorCode } from '#application';
 import { httpCodes } from '../error-body.js';
+import { domainErrorStatus } from '../domain-error-status.js';
 
 /** Every application code, listed once so the compiler notices a new one (its status is the error's own). */
 const applicationCodes: Record<ApplicationErrorCode, true> = {
@@ -25,7 +26,7 @@ export const API_ERROR_STATUS: Readonly<Record<string, number>> = {
       new ApplicationError(code as ApplicationErrorCode, '').status,
     ]),
   ),
-  ...errorStatus,
+  ...domainErrorStatus,
   DATABASE_UNAVAILABLE: 503,
   RATE_LIMITED: 429,
   VERIFY_IN_PROGRESS: 429,

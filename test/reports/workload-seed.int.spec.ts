@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { LiveWorkload } from '#application';
+import { DepartmentWorkload, LiveWorkload } from '#application';
 import type { EventFacts, EventStore } from '#event-store';
-import { ProjectionRunner, ProjectionStatus } from '../index.js';
-import { startProjectionDatabase, type ProjectionDatabase } from '../../test/projection-database.js';
-import { departmentMonth } from '../../../../test/reports/department-month.scenario.js';
-import { appendScenario } from '../../../../test/reports/scenario-as-events.js';
-import { DepartmentWorkload } from '../../../application/src/workload/department-workload.js';
-import { readWorkloadSeed } from './workload-seed.query.js';
+import { ProjectionRunner, ProjectionStatus, readWorkloadSeed } from '#projections';
+import { startProjectionDatabase, type ProjectionDatabase } from '../../libs/projections/test/projection-database.js';
+import { departmentMonth } from './department-month.scenario.js';
+import { appendScenario } from './scenario-as-events.js';
 
 // Auto-assignment after a restart starts from the read models' snapshot of the workload and folds
 // the log only from its position (issue 21, part 5). Whatever it starts from, the loads it compares
