@@ -145,11 +145,13 @@ export async function apiBench(o: ApiBenchOptions) {
       for (const phase of order) {
         if (!(await projectionsCaughtUp(server.url))) unsettled++;
         if ('complaints' in phase) {
-          // Both mixes back to back, which goes first alternating run by run; each after a short
-          // warm-up of its own mix and connections, so a pool that shrank while idle (pg-pool closes
-          // a connection idle for 10 s) is full again when the window opens.
+          // Both mixes back to back, which goes first alternating run by run; each once the projector
+          // has caught up with the one before (else the second pays for the first's events), and after
+          // a short warm-up of its own mix and connections, so a pool that shrank while idle (pg-pool
+          // closes a connection idle for 10 s) is full again when the window opens.
           const mixes = run % 2 === 1 ? COMPLAINT_MIXES : [...COMPLAINT_MIXES].reverse();
-          for (const mix of mixes) {
+          for (const [m, mix] of mixes.entries()) {
+            if (m > 0 && !(await projectionsCaughtUp(server.url))) unsettled++;
             await complaintsClosedLoop(server.url, commands, mix, phase.complaints, Math.min(2, o.warmUpSeconds));
             const measured = await counted(server.url, () => complaintsClosedLoop(server.url, commands, mix, phase.complaints, o.secondsPerRate));
             complaintOutcomes.get(mix)!.push(measured);
