@@ -43,6 +43,8 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
       secondsPerRate: quick ? 1.5 : 10,
       rates: [250, 500, 1000],
       saturationConnections: [8, 64],
+      /** POST /cases alone, with and without repeats: issue 21's measurement used 16 connections. */
+      complaintConnections: 16,
       warmUpSeconds: quick ? 1 : 5,
       serverNodeFlags: process.env.BENCH_SERVER_NODE_FLAGS?.split(' ').filter(Boolean),
     }),

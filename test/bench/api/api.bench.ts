@@ -8,6 +8,8 @@ import { openLoop, type PhaseOutcome } from './open-loop.js';
 import { saturate, type SaturationOutcome } from './saturation.js';
 import { startStandalone } from '../../support/standalone-process.js';
 import { CaseFlow, Commands, CYCLE, KINDS, seedDepartment, type Kind } from './workload.js';
+import { COMPLAINT_MIXES, complaintsClosedLoop, type ComplaintMix, type ComplaintsOutcome } from './complaints.js';
+import { counted, type ContentionCounters } from './contention-counters.js';
 
 export interface ApiBenchOptions {
   runs: number;
@@ -21,6 +23,11 @@ export interface ApiBenchOptions {
    */
   saturationConnections: number[];
   warmUpSeconds: number;
+  /**
+   * Connections of the closed loop of complaints only (`POST /cases`), run without repeats and with
+   * every fourth a repeat; default 16. Each of the two runs `secondsPerRate`.
+   */
+  complaintConnections?: number;
   /** Correspondents in the department (auto-assignment chooses among them); default 40. */
   correspondents?: number;
   /** Node flags for the server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
@@ -30,6 +37,15 @@ export interface ApiBenchOptions {
 
 /** The aim of issue 8, printed next to its row. */
 export const TARGET = { rate: 1000, p99Ms: 50 };
+/** The aims of issue 21 for complaints that repeat: throughput ÷ the same without repeats, and no session opened once warm. */
+export const REPEAT_TARGET = { ratio: 0.9, sessionsOpened: 0 };
+
+/** The server's counters during each run's measured window (/metrics before and after), one entry per run. */
+export interface WindowCounters {
+  sessionsOpened: number[];
+  conflicts: number[];
+  retries: number[];
+}
 
 export interface ApiRow {
   /** Commands per second offered (open loop), or null for the closed-loop saturation row. */
@@ -47,10 +63,30 @@ export interface ApiRow {
   errorSamples: string[];
   /** Latency by command, and each command's share of those answered. */
   byKind: Record<Kind, { share: number; p50Ms: Spread; p99Ms: Spread }>;
+  /** No warm-up of its own before each window: a pool that shrank while idle and grows again is counted. */
+  counters: WindowCounters;
 }
 
-type Phase = { rate: number } | { connections: number };
-const phaseName = (p: Phase) => ('rate' in p ? `${p.rate}/s` : `saturation, ${p.connections} connections`);
+/** `POST /cases` alone, closed loop, without repeats or with every fourth a repeat. */
+export interface ComplaintRow {
+  mix: ComplaintMix;
+  connections: number;
+  achievedPerSecond: Spread;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  maxMs: Spread;
+  sent: number;
+  /** Answered 201 (a case opened) and 200 (joined to the complainant's open case), over all runs. */
+  created: number;
+  joined: number;
+  errors: number;
+  errorSamples: string[];
+  /** Each window follows a warm-up of the same mix and connections, so the pools are full. */
+  counters: WindowCounters;
+}
+
+type Phase = { rate: number } | { connections: number } | { complaints: number };
+const phaseName = (p: Phase) => ('rate' in p ? `${p.rate}/s` : 'connections' in p ? `saturation, ${p.connections} connections` : `POST /cases, ${p.complaints} connections`);
 
 /** Waits until the server's projector has caught up with the log, so no phase pays for the one before. */
 async function projectionsCaughtUp(url: string, timeoutMs = 120_000): Promise<boolean> {
@@ -69,8 +105,11 @@ async function projectionsCaughtUp(url: string, timeoutMs = 120_000): Promise<bo
  * complaints, sorts with auto-assignment, first responses and goodwill grants (2 : 2 : 2 : 1) on
  * cases filed during the run, each command sent as the actor the rules want (intake, the sorter,
  * the assigned correspondent). Fixed arrival rates run open loop (latency from when a command was
- * due, so queueing counts); saturation is a closed loop of many connections. Phases are rotated run
- * by run, and each starts once the projector has caught up.
+ * due, so queueing counts); saturation is a closed loop of many connections. Then `POST /cases` alone,
+ * closed loop, twice back to back: every complaint from a new complainant, and every fourth a repeat
+ * of the one sent three before (issue 21: a conflict must not cost throughput). Phases are rotated
+ * run by run, and each starts once the projector has caught up. Every measured window is framed by
+ * two scrapes of /metrics: PostgreSQL sessions the server opened during it, conflicts and retries.
  */
 export async function apiBench(o: ApiBenchOptions) {
   const log = o.log ?? console.log;
@@ -83,30 +122,60 @@ export async function apiBench(o: ApiBenchOptions) {
     const commands = new Commands(department);
     const flow = new CaseFlow(commands);
 
-    // Warm-up: both drivers, figures discarded.
+    const complaintConnections = o.complaintConnections ?? 16;
+    // Warm-up: every driver, figures discarded; the pools grow to what the most connections need.
     await openLoop(server.url, flow, Math.min(...o.rates), o.warmUpSeconds);
     await saturate(server.url, commands, Math.max(...o.saturationConnections), o.warmUpSeconds);
+    await complaintsClosedLoop(server.url, commands, 'repeat-heavy', complaintConnections, o.warmUpSeconds);
 
-    const phases: Phase[] = [...o.rates.map((rate) => ({ rate })), ...o.saturationConnections.map((connections) => ({ connections }))];
+    const phases: Phase[] = [
+      ...o.rates.map((rate) => ({ rate })),
+      ...o.saturationConnections.map((connections) => ({ connections })),
+      { complaints: complaintConnections },
+    ];
     const outcomes = new Map<string, Array<PhaseOutcome | SaturationOutcome>>();
+    const countersOf = new Map<string, ContentionCounters[]>();
+    const complaintOutcomes = new Map<ComplaintMix, Array<{ outcome: ComplaintsOutcome; counters: ContentionCounters }>>(COMPLAINT_MIXES.map((m) => [m, []]));
+    const note = (name: string, counters: ContentionCounters) => countersOf.set(name, [...(countersOf.get(name) ?? []), counters]);
+    const countersText = (c: ContentionCounters) => `${c.sessionsOpened} sessions opened, ${c.conflicts} conflicts, ${c.retries} retries`;
     let unsettled = 0;
     for (let run = 1; run <= o.runs; run++) {
       // Rotate which phase goes first, so none always meets a fuller log or a warmer server.
       const order = phases.map((_, i) => phases[(i + run - 1) % phases.length]!);
       for (const phase of order) {
         if (!(await projectionsCaughtUp(server.url))) unsettled++;
-        const outcome =
-          'rate' in phase
-            ? await openLoop(server.url, flow, phase.rate, o.secondsPerRate)
-            : await saturate(server.url, commands, phase.connections, o.secondsPerRate);
+        if ('complaints' in phase) {
+          // Both mixes back to back, which goes first alternating run by run; each once the projector
+          // has caught up with the one before (else the second pays for the first's events), and after
+          // a short warm-up of its own mix and connections, so a pool that shrank while idle (pg-pool
+          // closes a connection idle for 10 s) is full again when the window opens.
+          const mixes = run % 2 === 1 ? COMPLAINT_MIXES : [...COMPLAINT_MIXES].reverse();
+          for (const [m, mix] of mixes.entries()) {
+            if (m > 0 && !(await projectionsCaughtUp(server.url))) unsettled++;
+            await complaintsClosedLoop(server.url, commands, mix, phase.complaints, Math.min(2, o.warmUpSeconds));
+            const measured = await counted(server.url, () => complaintsClosedLoop(server.url, commands, mix, phase.complaints, o.secondsPerRate));
+            complaintOutcomes.get(mix)!.push(measured);
+            log(`  run ${run}/${o.runs}, ${phaseName(phase)}, ${mix}: ${fmt(measured.outcome.achievedPerSecond)} answered/s, ${measured.outcome.errors} errors; ${countersText(measured.counters)}`);
+          }
+          continue;
+        }
+        const { outcome, counters } = await counted<PhaseOutcome | SaturationOutcome>(server.url, () =>
+          'rate' in phase ? openLoop(server.url, flow, phase.rate, o.secondsPerRate) : saturate(server.url, commands, phase.connections, o.secondsPerRate),
+        );
         const list = outcomes.get(phaseName(phase)) ?? [];
         list.push(outcome);
         outcomes.set(phaseName(phase), list);
-        log(`  run ${run}/${o.runs}, ${phaseName(phase)}: ${fmt(outcome.achievedPerSecond)} commands/s, ${outcome.errors} errors`);
+        note(phaseName(phase), counters);
+        log(`  run ${run}/${o.runs}, ${phaseName(phase)}: ${fmt(outcome.achievedPerSecond)} commands/s, ${outcome.errors} errors; ${countersText(counters)}`);
       }
     }
+    const windowCounters = (list: ContentionCounters[]): WindowCounters => ({
+      sessionsOpened: list.map((c) => c.sessionsOpened),
+      conflicts: list.map((c) => c.conflicts),
+      retries: list.map((c) => c.retries),
+    });
 
-    const rows: ApiRow[] = phases.map((phase) => {
+    const rows: ApiRow[] = phases.filter((phase) => !('complaints' in phase)).map((phase) => {
       const list = outcomes.get(phaseName(phase))!;
       const figure = (f: (m: PhaseOutcome | SaturationOutcome) => number) => spread(list.map(f));
       const lat = (p: number, m: PhaseOutcome | SaturationOutcome) => ('latenciesMs' in m ? percentile(m.latenciesMs, p) : p === 50 ? m.p50Ms : p === 90 ? m.p90Ms : m.p99Ms);
@@ -132,16 +201,46 @@ export async function apiBench(o: ApiBenchOptions) {
             },
           ]),
         ) as ApiRow['byKind'],
+        counters: windowCounters(countersOf.get(phaseName(phase))!),
       };
       return row;
     });
 
+    const complaintRows: ComplaintRow[] = COMPLAINT_MIXES.map((mix) => {
+      const list = complaintOutcomes.get(mix)!;
+      const figure = (f: (m: ComplaintsOutcome) => number) => spread(list.map(({ outcome }) => f(outcome)));
+      const total = (f: (m: ComplaintsOutcome) => number) => list.reduce((sum, { outcome }) => sum + f(outcome), 0);
+      return {
+        mix,
+        connections: complaintConnections,
+        achievedPerSecond: figure((m) => m.achievedPerSecond),
+        p50Ms: figure((m) => percentile(m.latenciesMs, 50)),
+        p99Ms: figure((m) => percentile(m.latenciesMs, 99)),
+        maxMs: figure((m) => Math.max(...m.latenciesMs)),
+        sent: total((m) => m.sent),
+        created: total((m) => m.created),
+        joined: total((m) => m.joined),
+        errors: total((m) => m.errors),
+        errorSamples: list.flatMap(({ outcome }) => outcome.errorSamples).slice(0, 5),
+        counters: windowCounters(list.map(({ counters }) => counters)),
+      };
+    });
+    const [noRepeat, repeatHeavy] = COMPLAINT_MIXES.map((mix) => complaintOutcomes.get(mix)!.map(({ outcome }) => outcome.achievedPerSecond));
+    const repeatRatio = {
+      /** Median repeat-heavy answered/s ÷ median no-repeat answered/s. */
+      ofMedians: complaintRows[1]!.achievedPerSecond.median / complaintRows[0]!.achievedPerSecond.median,
+      /** The ratio within each run (the two mixes ran back to back). */
+      perRun: spread(repeatHeavy!.map((r, i) => r / noRepeat![i]!)),
+    };
+
+    /** One figure per run, in run order. */
+    const perRun = (values: number[]) => values.map((v) => fmt(v)).join(' / ');
     const ms = (s: Spread) => `${fmt(s.median, 1)} (${fmt(s.min, 1)}–${fmt(s.max, 1)})`;
     const target = (row: ApiRow) =>
       row.rate === TARGET.rate ? `p99 ≤ ${TARGET.p99Ms} ms: ${row.p99Ms.median <= TARGET.p99Ms ? 'met' : 'not met'}` : '';
     log(
       table([
-        ['load', 'commands/s median', 'min', 'max', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'target'],
+        ['load', 'commands/s median', 'min', 'max', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'sessions opened', 'target'],
         ...rows.map((row) => [
           row.rate !== null ? `${fmt(row.rate)}/s offered` : `saturation (${row.connections} connections)`,
           fmt(row.achievedPerSecond.median),
@@ -152,9 +251,35 @@ export async function apiBench(o: ApiBenchOptions) {
           ms(row.p99Ms),
           ms(row.maxMs),
           `${row.errors} of ${fmt(row.sent)}`,
+          perRun(row.counters.sessionsOpened),
           target(row),
         ]),
       ]),
+    );
+    log(
+      `\n${table([
+        [`POST /cases, ${complaintConnections} connections`, 'answered/s median', 'min', 'max', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'repeats joined', 'sessions opened', 'conflicts', 'retries'],
+        ...complaintRows.map((row) => [
+          row.mix === 'no-repeat' ? 'no repeats' : 'every 4th a repeat',
+          fmt(row.achievedPerSecond.median),
+          fmt(row.achievedPerSecond.min),
+          fmt(row.achievedPerSecond.max),
+          ms(row.p50Ms),
+          ms(row.p99Ms),
+          ms(row.maxMs),
+          `${row.errors} of ${fmt(row.sent)}`,
+          fmt(row.joined),
+          perRun(row.counters.sessionsOpened),
+          perRun(row.counters.conflicts),
+          perRun(row.counters.retries),
+        ]),
+      ])}`,
+    );
+    const sessionsInRepeatWindows = complaintRows.reduce((sum, r) => sum + r.counters.sessionsOpened.reduce((a, b) => a + b, 0), 0);
+    log(
+      `repeat-heavy ÷ no-repeat answered/s: ${fmt(repeatRatio.ofMedians, 2)} (medians ÷ medians; within each run: median ${fmt(repeatRatio.perRun.median, 2)}, ${fmt(repeatRatio.perRun.min, 2)}–${fmt(repeatRatio.perRun.max, 2)}), ` +
+        `target ≥ ${REPEAT_TARGET.ratio}: ${repeatRatio.ofMedians >= REPEAT_TARGET.ratio ? 'met' : 'not met'}; ` +
+        `sessions opened in these windows after warm-up: ${sessionsInRepeatWindows}, target ${REPEAT_TARGET.sessionsOpened}: ${sessionsInRepeatWindows === REPEAT_TARGET.sessionsOpened ? 'met' : 'not met'}`,
     );
     const kindRows = [['load', 'command', 'share', 'p50 ms', 'p99 ms']];
     for (const row of rows) {
@@ -168,12 +293,25 @@ export async function apiBench(o: ApiBenchOptions) {
       log(`\nerrors at ${row.rate !== null ? `${row.rate}/s` : `saturation, ${row.connections} connections`} (first ${row.errorSamples.length}):`);
       for (const sample of row.errorSamples) log(`  ${sample}`);
     }
+    for (const row of complaintRows.filter((r) => r.errors > 0)) {
+      log(`\nerrors at POST /cases, ${row.mix} (first ${row.errorSamples.length}):`);
+      for (const sample of row.errorSamples) log(`  ${sample}`);
+    }
     if (unsettled > 0) log(`\n${unsettled} phase(s) started before the projector had caught up (it was still behind after 120 s)`);
 
-    const errors = rows.reduce((sum, r) => sum + r.errors, 0);
+    const errors = rows.reduce((sum, r) => sum + r.errors, 0) + complaintRows.reduce((sum, r) => sum + r.errors, 0);
     return {
       workload: { mix: CYCLE, correspondents: department.correspondents.length, secondsPerRate: o.secondsPerRate, runs: o.runs, warmUpSeconds: o.warmUpSeconds },
       rows,
+      /** Issue 21: `POST /cases` alone without repeats and with every fourth a repeat, and the ratio. */
+      repeatHeavy: {
+        connections: complaintConnections,
+        seconds: o.secondsPerRate,
+        rows: complaintRows,
+        ratio: repeatRatio,
+        sessionsOpened: sessionsInRepeatWindows,
+        target: { ...REPEAT_TARGET, ratioMet: repeatRatio.ofMedians >= REPEAT_TARGET.ratio, sessionsMet: sessionsInRepeatWindows === REPEAT_TARGET.sessionsOpened },
+      },
       /** The closed-loop row that answered the most. */
       saturationPerSecond: rows.filter((r) => r.rate === null).sort((a, b) => b.achievedPerSecond.median - a.achievedPerSecond.median)[0]!.achievedPerSecond,
       target: { ...TARGET, p99MsMeasured: rows.find((r) => r.rate === TARGET.rate)?.p99Ms.median ?? null },

@@ -3,7 +3,7 @@ import { apiBench } from './api.bench.js';
 /** The benchmark in miniature against `npm start`'s server, so `npm run bench -- api` cannot rot between full runs. */
 describe('api benchmark (smoke)', () => {
   // The server runs from dist/, as `npm start` runs it: built once by jest's globalSetup.
-  it('measures every rate and the saturation, every command succeeding, and prints the table', async () => {
+  it('measures every rate, the saturation and complaints with and without repeats, every command succeeding, and prints the tables', async () => {
     const lines: string[] = [];
     const result = await apiBench({
       runs: 1,
@@ -21,6 +21,25 @@ describe('api benchmark (smoke)', () => {
       expect(row.sent).toBeGreaterThan(0);
     }
     expect(result.saturationPerSecond.median).toBeGreaterThan(0);
+    // The session counter over every measured window: a count, whatever it is.
+    for (const row of result.rows) for (const n of row.counters.sessionsOpened) expect(n).toBeGreaterThanOrEqual(0);
+
+    // POST /cases alone, without repeats and with every fourth a repeat (issue 21).
+    const [noRepeat, repeatHeavy] = result.repeatHeavy.rows;
+    expect([noRepeat!.mix, repeatHeavy!.mix]).toEqual(['no-repeat', 'repeat-heavy']);
+    for (const row of [noRepeat!, repeatHeavy!]) {
+      expect({ mix: row.mix, errors: row.errors, samples: row.errorSamples }).toEqual({ mix: row.mix, errors: 0, samples: [] });
+      for (const figure of [row.achievedPerSecond, row.p50Ms, row.p99Ms]) expect(figure.median).toBeGreaterThan(0);
+      expect(row.counters.sessionsOpened).toHaveLength(1);
+      expect(row.counters.sessionsOpened[0]).toBeGreaterThanOrEqual(0);
+    }
+    expect(noRepeat!.joined).toBe(0);
+    // Complainers who write again join their open case, and racing their first complaint is refused and retried.
+    expect(repeatHeavy!.joined).toBeGreaterThan(0);
+    expect(repeatHeavy!.counters.conflicts[0]).toBeGreaterThan(0);
+    expect(repeatHeavy!.counters.retries[0]).toBeGreaterThan(0);
+    expect(result.repeatHeavy.ratio.ofMedians).toBeGreaterThan(0);
     expect(lines.join('\n')).toMatch(/commands\/s median/);
+    expect(lines.join('\n')).toMatch(/repeat-heavy ÷ no-repeat answered\/s: \d/);
   }, 120_000);
 });

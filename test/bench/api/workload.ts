@@ -85,7 +85,7 @@ export async function seedDepartment(url: string, adminToken: string, jwtSecret:
   return { correspondents: ids, tokens };
 }
 
-/** Builds the four commands; a fresh complainant for every complaint (no repeat contacts). */
+/** Builds the four commands; a fresh complainant for every complaint unless a repeat is asked for. */
 export class Commands {
   private seq = 0;
   private readonly run = Math.random().toString(36).slice(2, 8);
@@ -111,6 +111,12 @@ export class Commands {
         body: 'The lid of my blender arrived cracked. I need a replacement before the party on Saturday.',
       }),
     };
+  }
+
+  /** The complainant of `earlier` writing again about the same subject (same channel), in other words. */
+  repeatComplaint(earlier: Command, contact: number): Command {
+    const body = JSON.parse(earlier.body) as Record<string, unknown>;
+    return { ...earlier, body: JSON.stringify({ ...body, body: `Writing again (contact ${contact}): still no replacement lid.` }) };
   }
 
   sort(caseId: string): Command {
