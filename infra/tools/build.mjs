@@ -14,17 +14,25 @@ async function* sources(dir) {
     // apps/console is browser code: Vite builds it (below), not swc.
     if (entry.isDirectory() && path !== join(root, 'apps', 'console')) yield* sources(path);
     else if (entry.isDirectory()) continue;
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield path;
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
+      yield path;
   }
 }
 
 let count = 0;
 // `--bench` also builds the benchmarks and the test support they use.
-const tops = process.argv.includes('--bench') ? ['apps', 'libs', 'test/bench', 'test/support'] : ['apps', 'libs'];
+const tops = process.argv.includes('--bench')
+  ? ['apps', 'libs', 'test/bench', 'test/support']
+  : ['apps', 'libs'];
 for (const top of tops) {
   for await (const file of sources(join(root, top))) {
     const out = join(root, 'dist', relative(root, file)).replace(/\.ts$/, '.js');
-    const { code, map } = await transformFile(file, { ...swcrc, swcrc: false, filename: file, sourceFileName: relative(dirname(out), file) });
+    const { code, map } = await transformFile(file, {
+      ...swcrc,
+      swcrc: false,
+      filename: file,
+      sourceFileName: relative(dirname(out), file),
+    });
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, `${code}\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);
     if (map) await writeFile(`${out}.map`, map);

@@ -30,7 +30,9 @@ describe('contention without new database sessions', () => {
     // The log's pool smaller than the 16 commands in flight: the warm-up fills it to its max, so any
     // session the burst opens replaces a connection thrown away. With the default 20 the pool may
     // still be growing into the burst (seen: 1–2 sessions in 3 runs of 8), which is warm-up, not churn.
-    app = await startTestApp({ env: { AUDIT_DIGEST_SECONDS: '1', RATE_LIMIT_PER_SECOND: '0', DB_POOL_SIZE: '10' } });
+    app = await startTestApp({
+      env: { AUDIT_DIGEST_SECONDS: '1', RATE_LIMIT_PER_SECOND: '0', DB_POOL_SIZE: '10' },
+    });
     intake = await caller(app, 'I-1', 'intake');
     anonymous = new Http(app.url);
     // Opened before anything is measured: its own session is not one the burst opened.

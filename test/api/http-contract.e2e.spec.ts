@@ -122,17 +122,32 @@ describe('HTTP contract (SPEC §4)', () => {
     });
 
     it('a NUL character, which PostgreSQL cannot store, → 400 VALIDATION_FAILED naming the field, not a 500', async () => {
-      const reply = keep(await refused(app, () => intake.post('/cases', complaint({ body: 'lid cracked\u0000' })), 400, 'VALIDATION_FAILED'));
+      const reply = keep(
+        await refused(
+          app,
+          () => intake.post('/cases', complaint({ body: 'lid cracked\u0000' })),
+          400,
+          'VALIDATION_FAILED',
+        ),
+      );
       expect(reply.body.details).toEqual([{ path: 'body', message: expect.stringMatching(/NUL/) }]);
       const cancelled = await refused(
         app,
-        () => integration.post('/order-events', { events: [orderEvent('OrderCancelled', 'O-NUL', { reason: 'dup\u0000' })] }),
+        () =>
+          integration.post('/order-events', {
+            events: [orderEvent('OrderCancelled', 'O-NUL', { reason: 'dup\u0000' })],
+          }),
         400,
         'VALIDATION_FAILED',
       );
       expect(detailPaths(cancelled)).toEqual(['events.0.reason']);
       const auditor = await caller(app, 'A-1', 'auditor');
-      const audit = await refused(app, () => auditor.get('/audit/events?actorId=a%00b'), 400, 'VALIDATION_FAILED');
+      const audit = await refused(
+        app,
+        () => auditor.get('/audit/events?actorId=a%00b'),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(detailPaths(audit)).toEqual(['actorId']);
     });
 
@@ -353,8 +368,16 @@ describe('HTTP contract (SPEC §4)', () => {
 
   describe('currency', () => {
     it.each([
-      ['goodwill', () => `/cases/${caseOfC1}/goodwill`, () => ({ kind: 'credit', amountCents: 100, reason: 'x' })],
-      ['refunds', () => `/cases/${caseOfC1}/refunds`, () => ({ orderId: 'O-IDEM', amountCents: 100, reason: 'x' })],
+      [
+        'goodwill',
+        () => `/cases/${caseOfC1}/goodwill`,
+        () => ({ kind: 'credit', amountCents: 100, reason: 'x' }),
+      ],
+      [
+        'refunds',
+        () => `/cases/${caseOfC1}/refunds`,
+        () => ({ orderId: 'O-IDEM', amountCents: 100, reason: 'x' }),
+      ],
       ['goodwill-budgets', () => '/goodwill-budgets', () => ({ staffId: 'C-1', month, amountCents: 100 })],
     ])('another currency on %s → 400 with currency in details', async (_, path, bodyOf) => {
       const body = bodyOf(); // at run time: the month is the server's, known once it is up
@@ -432,7 +455,14 @@ describe('HTTP contract (SPEC §4)', () => {
 
     it('a day that does not exist (2026-02-30) → 400 naming its occurredAt, not an event in March', async () => {
       const event = orderPlaced('O-FEB30', 100, { occurredAt: '2026-02-30T08:30:00.000Z' });
-      const reply = keep(await refused(app, () => integration.post('/order-events', { events: [event] }), 400, 'VALIDATION_FAILED'));
+      const reply = keep(
+        await refused(
+          app,
+          () => integration.post('/order-events', { events: [event] }),
+          400,
+          'VALIDATION_FAILED',
+        ),
+      );
       expect(reply.body.details).toEqual([{ path: 'events.0.occurredAt', message: 'Not a real date-time' }]);
       expect(await app.store.readStream('order-O-FEB30')).toEqual([]);
     });
@@ -465,7 +495,11 @@ describe('HTTP contract (SPEC §4)', () => {
       const reply = await integration.post('/order-events', { events: [moved, fresh] });
       expect(reply.status).toBe(200);
       const beside = await app.store.readStream('order-O-BESIDE-MOVED');
-      expect(reply.body).toEqual({ appended: 1, duplicates: [known.eventId], globalPosition: beside[0]!.globalPosition });
+      expect(reply.body).toEqual({
+        appended: 1,
+        duplicates: [known.eventId],
+        globalPosition: beside[0]!.globalPosition,
+      });
       expect(beside.map((e) => e.eventId)).toEqual([fresh.eventId]);
       expect(await app.store.readStream('order-O-SECOND-HOME')).toEqual([]);
     });
@@ -478,14 +512,20 @@ describe('HTTP contract (SPEC §4)', () => {
       const fresh = orderPlaced('O-NEW-BESIDE', 800);
       const reply = await integration.post('/order-events', { events: [fresh, late] });
       expect(reply.status).toBe(200);
-      expect(reply.body).toEqual({ appended: 2, duplicates: [], globalPosition: await app.store.headPosition() });
+      expect(reply.body).toEqual({
+        appended: 2,
+        duplicates: [],
+        globalPosition: await app.store.headPosition(),
+      });
       const lateStream = await app.store.readStream('order-O-LATE');
       expect(lateStream.map((e) => [e.eventId, e.streamRevision])).toEqual([
         [shippedFirst.eventId, 0],
         [late.eventId, 1],
       ]);
       expect(lateStream[1]!.prevHash).toBe(lateStream[0]!.hash);
-      expect((await app.store.readStream('order-O-NEW-BESIDE')).map((e) => e.eventId)).toEqual([fresh.eventId]);
+      expect((await app.store.readStream('order-O-NEW-BESIDE')).map((e) => e.eventId)).toEqual([
+        fresh.eventId,
+      ]);
     });
 
     it('an eventId is one event whatever the letter case of its UUID', async () => {
@@ -502,13 +542,19 @@ describe('HTTP contract (SPEC §4)', () => {
       const stored = await app.store.readStream('order-O-CASE');
       expect(stored.map((e) => e.eventId)).toEqual([known.eventId, fresh.eventId]);
       // Positions only grow (they are not consecutive): the answer names the fresh event's.
-      expect(batch.body).toEqual({ appended: 1, duplicates: [fresh.eventId], globalPosition: stored[1]!.globalPosition });
+      expect(batch.body).toEqual({
+        appended: 1,
+        duplicates: [fresh.eventId],
+        globalPosition: stored[1]!.globalPosition,
+      });
       expect(stored[1]!.globalPosition).toBeGreaterThan(head);
     });
 
     it('racing deliveries of one new eventId: their `appended` add up to 1 and the others list it in duplicates', async () => {
       const placed = orderPlaced('O-RACE', 990);
-      const replies = await Promise.all(Array.from({ length: 10 }, () => integration.post('/order-events', { events: [placed] })));
+      const replies = await Promise.all(
+        Array.from({ length: 10 }, () => integration.post('/order-events', { events: [placed] })),
+      );
       expect(replies.map((r) => r.status)).toEqual(Array(10).fill(200));
       expect(replies.reduce((sum, r) => sum + r.body.appended, 0)).toBe(1);
       expect(replies.filter((r) => r.body.duplicates.includes(placed.eventId))).toHaveLength(9);
@@ -607,7 +653,10 @@ describe('HTTP contract (SPEC §4)', () => {
       const writes = routes.filter((r) => !r.startsWith('GET '));
       const documented = writes.filter((r) => {
         const [method, path] = r.split(' ') as [string, string];
-        return reply.body.paths[path][method.toLowerCase()].requestBody?.content?.['application/json']?.schema !== undefined;
+        return (
+          reply.body.paths[path][method.toLowerCase()].requestBody?.content?.['application/json']?.schema !==
+          undefined
+        );
       });
       expect(documented).toEqual(writes);
     });

@@ -73,7 +73,13 @@ describe('the OpenAPI document (/docs-json)', () => {
       .filter((o) => o.op.security.length === 0)
       .map((o) => o.route);
     // The digests' public keys are for anyone handed a digest (SPEC §7.1), as a JWK set is.
-    expect(publicRoutes.sort()).toEqual(['GET /audit/public-keys', 'GET /docs', 'GET /docs-json', 'GET /health', 'GET /metrics']);
+    expect(publicRoutes.sort()).toEqual([
+      'GET /audit/public-keys',
+      'GET /docs',
+      'GET /docs-json',
+      'GET /health',
+      'GET /metrics',
+    ]);
   });
 
   it('types every query parameter from its zod schema', () => {
@@ -233,7 +239,11 @@ describe('the OpenAPI document (/docs-json)', () => {
       // The console's reads, from the read models once they have caught up.
       await expectAnswer('GET /cases', { query: `?status=open&${minPosition}` }, 200);
       await expectAnswer('GET /standards', { query: `?${minPosition}` }, 200);
-      await expectAnswer('GET /goodwill-budgets/{staffId}/{month}', { staffId: 'C-1', month, query: `?${minPosition}` }, 200);
+      await expectAnswer(
+        'GET /goodwill-budgets/{staffId}/{month}',
+        { staffId: 'C-1', month, query: `?${minPosition}` },
+        200,
+      );
       // SPEC §7.1: the issuer signs a digest within a second or two of the last command.
       const deadline = Date.now() + 15_000;
       while ((await admin.get('/audit/digests/latest')).status === 404 && Date.now() < deadline)

@@ -130,13 +130,30 @@ const TABLE: Route[] = [
   { method: 'POST', path: '/order-events', who: ['integration'], then: 400, body: {}, command: true },
   { method: 'GET', path: NO_CASE, who: ROLES, then: 404, command: false },
   { method: 'GET', path: `${NO_CASE}/history`, who: ['supervisor', 'auditor'], then: 404, command: false },
-  { method: 'GET', path: '/reports/rep-workload', who: ['supervisor', 'analyst', 'auditor'], then: 200, command: false },
-  { method: 'GET', path: '/reports/goodwill', who: ['supervisor', 'analyst', 'auditor'], then: 400, command: false },
-  { method: 'GET', path: '/reports/follow-through', who: ['supervisor', 'analyst', 'auditor'], then: 400, command: false },
+  {
+    method: 'GET',
+    path: '/reports/rep-workload',
+    who: ['supervisor', 'analyst', 'auditor'],
+    then: 200,
+    command: false,
+  },
+  {
+    method: 'GET',
+    path: '/reports/goodwill',
+    who: ['supervisor', 'analyst', 'auditor'],
+    then: 400,
+    command: false,
+  },
+  {
+    method: 'GET',
+    path: '/reports/follow-through',
+    who: ['supervisor', 'analyst', 'auditor'],
+    then: 400,
+    command: false,
+  },
   { method: 'GET', path: '/audit/events', who: ['auditor'], then: 200, command: false },
   { method: 'GET', path: '/audit/verify', who: ['auditor'], then: 200, command: false },
 ];
-
 
 const PUBLIC: Array<{ path: string }> = [{ path: '/health' }, { path: '/metrics' }];
 
@@ -297,5 +314,4 @@ describe('role matrix (SPEC §4)', () => {
   it('nothing in this file appended anything', async () => {
     expect(await app.store.headPosition()).toBe(headBefore);
   });
-
 });

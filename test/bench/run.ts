@@ -30,12 +30,25 @@ async function withServer<T>(work: (serverUrl: string) => Promise<T>): Promise<T
 const benchmarks: Record<string, () => Promise<unknown>> = {
   'event-store': () =>
     withServer((serverUrl) =>
-      eventStoreBench({ serverUrl, runs: quick ? 1 : 3, secondsPerCell: quick ? 0.5 : 3, writers: [1, 8, 32], batchSizes: [1, 100] }),
+      eventStoreBench({
+        serverUrl,
+        runs: quick ? 1 : 3,
+        secondsPerCell: quick ? 0.5 : 3,
+        writers: [1, 8, 32],
+        batchSizes: [1, 100],
+      }),
     ),
-  projections: () => withServer((serverUrl) => projectionsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 })),
-  digests: () => withServer((serverUrl) => digestsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 })),
+  projections: () =>
+    withServer((serverUrl) =>
+      projectionsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 }),
+    ),
+  digests: () =>
+    withServer((serverUrl) =>
+      digestsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 }),
+    ),
   /** Needs a broker: `npm run kafka:start`. */
-  ingest: () => ingestBench({ runs: quick ? 1 : 3, events: quick ? 5_000 : 50_000, warmUpEvents: quick ? 1_000 : 5_000 }),
+  ingest: () =>
+    ingestBench({ runs: quick ? 1 : 3, events: quick ? 5_000 : 50_000, warmUpEvents: quick ? 1_000 : 5_000 }),
   /** Starts `npm start`'s server itself; BENCH_SERVER_NODE_FLAGS (e.g. "--cpu-prof") go to its node. */
   api: () =>
     apiBench({

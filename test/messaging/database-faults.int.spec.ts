@@ -27,7 +27,12 @@ describeKafka('database sessions terminated during ingestion and publication', (
   let pipeline: RunningPipeline | undefined;
 
   beforeAll(async () => {
-    pipeline = await startPipeline(settings, groupId, { chunkSize: 100, batchSize: 100, retryMs: 200, standbyPollMs: 200 });
+    pipeline = await startPipeline(settings, groupId, {
+      chunkSize: 100,
+      batchSize: 100,
+      retryMs: 200,
+      standbyPollMs: 200,
+    });
     db = pipeline.db;
     admin = kafka.admin();
     await admin.connect();

@@ -18,13 +18,29 @@ describeKafka('order messages the ingest refuses', () => {
   let ingest: RunningIngest;
 
   const appendedOnce = (eventId: string) =>
-    waitFor(`${eventId} appended`, () => db.store.readEventsById([eventId]), (events) => events.length === 1, { timeoutMs: 30_000 });
-  const deadLetters = (count: number) => waitFor(`${count} DLQ messages`, () => readTopic(kafka, dlq), (m) => m.length >= count, { timeoutMs: 30_000, intervalMs: 200 });
+    waitFor(
+      `${eventId} appended`,
+      () => db.store.readEventsById([eventId]),
+      (events) => events.length === 1,
+      { timeoutMs: 30_000 },
+    );
+  const deadLetters = (count: number) =>
+    waitFor(
+      `${count} DLQ messages`,
+      () => readTopic(kafka, dlq),
+      (m) => m.length >= count,
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
   const withoutTopic = ({ partition: _p, ...message }: ReadMessage) => message;
 
   beforeAll(async () => {
     db = await startMessagingDatabase();
-    ingest = await startIngest({ store: db.store, kafka: settings, currency: 'USD', groupId: uniqueTopic('dlq.group') });
+    ingest = await startIngest({
+      store: db.store,
+      kafka: settings,
+      currency: 'USD',
+      groupId: uniqueTopic('dlq.group'),
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -88,7 +104,11 @@ describeKafka('order messages the ingest refuses', () => {
     const teleported = anOrderPlaced({ orderId: 'O-TELEPORTED', type: 'OrderTeleported' });
     const inEuros = anOrderPlaced({ orderId: 'O-EUR', currency: 'EUR' });
     const inDollars = anOrderPlaced({ orderId: 'O-USD', currency: 'USD' });
-    await produce(kafka, settings.ordersTopic, [teleported, inEuros, inDollars].map((m) => ({ key: m.orderId, value: JSON.stringify(m) })));
+    await produce(
+      kafka,
+      settings.ordersTopic,
+      [teleported, inEuros, inDollars].map((m) => ({ key: m.orderId, value: JSON.stringify(m) })),
+    );
 
     await appendedOnce(inDollars.eventId);
     const refused = (await deadLetters(4)).slice(2);
@@ -101,13 +121,27 @@ describeKafka('order messages the ingest refuses', () => {
   }, 60_000);
 
   it('refuses a NUL character PostgreSQL could not store, instead of retrying its partition forever', async () => {
-    const cancelled = { eventId: randomUUID(), type: 'OrderCancelled', orderId: 'O-NUL', occurredAt: '2026-09-02T08:30:00.000Z', reason: 'duplicate\u0000order' };
+    const cancelled = {
+      eventId: randomUUID(),
+      type: 'OrderCancelled',
+      orderId: 'O-NUL',
+      occurredAt: '2026-09-02T08:30:00.000Z',
+      reason: 'duplicate\u0000order',
+    };
     const after = anOrderPlaced({ orderId: 'O-AFTER-NUL' });
-    await produce(kafka, settings.ordersTopic, [cancelled, after].map((m) => ({ key: m.orderId, value: JSON.stringify(m) })));
+    await produce(
+      kafka,
+      settings.ordersTopic,
+      [cancelled, after].map((m) => ({ key: m.orderId, value: JSON.stringify(m) })),
+    );
 
     await appendedOnce(after.eventId);
     const [refused] = (await deadLetters(5)).slice(4);
-    expect([refused!.key, refused!.headers.error, refused!.headers['source-offset']]).toEqual(['O-NUL', expect.stringMatching(/^schema: reason: NUL/), '6']);
+    expect([refused!.key, refused!.headers.error, refused!.headers['source-offset']]).toEqual([
+      'O-NUL',
+      expect.stringMatching(/^schema: reason: NUL/),
+      '6',
+    ]);
     expect(await db.store.readStream('order-O-NUL')).toEqual([]);
   }, 60_000);
 });

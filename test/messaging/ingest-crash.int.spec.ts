@@ -7,8 +7,20 @@ import type { Admin } from 'kafkajs';
 import { manyOrdersPlaced } from '../../libs/messaging/test/order-messages.js';
 import { describeKafka, kafkaClient, uniqueTopic } from '../support/kafka/index.js';
 import { committedButNotAppended, latestAssignment, startIngestProcess } from './support/ingest-process.js';
-import { asRecords, groupCaughtUp, produce, readTopic, testKafkaSettings, type ReadMessage } from './support/kafka-io.js';
-import { orderEventCount, orderLogFigures, startMessagingDatabase, type MessagingDatabase } from './support/messaging-database.js';
+import {
+  asRecords,
+  groupCaughtUp,
+  produce,
+  readTopic,
+  testKafkaSettings,
+  type ReadMessage,
+} from './support/kafka-io.js';
+import {
+  orderEventCount,
+  orderLogFigures,
+  startMessagingDatabase,
+  type MessagingDatabase,
+} from './support/messaging-database.js';
 import { type NodeProcess } from './support/node-process.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -26,14 +38,18 @@ describeKafka('the ingest process, killed and restarted', () => {
 
   const appended = () => orderEventCount(db.pool);
   const caughtUp = () => groupCaughtUp(admin, groupId, settings.ordersTopic);
-  const untilCount = (what: string, atLeast: number) => waitFor(what, appended, (n) => n >= atLeast, { timeoutMs: 60_000, intervalMs: 10 });
+  const untilCount = (what: string, atLeast: number) =>
+    waitFor(what, appended, (n) => n >= atLeast, { timeoutMs: 60_000, intervalMs: 10 });
 
   beforeAll(async () => {
     db = await startMessagingDatabase({ readModels: true });
     admin = kafka.admin();
     await admin.connect();
     // The first process creates the topic as in production; producing first needs it to exist.
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: settings.ordersTopic, numPartitions: settings.partitions }] });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic: settings.ordersTopic, numPartitions: settings.partitions }],
+    });
     await produce(kafka, settings.ordersTopic, asRecords(messages));
     sent = await readTopic(kafka, settings.ordersTopic);
   }, 120_000);
@@ -53,7 +69,9 @@ describeKafka('the ingest process, killed and restarted', () => {
       await ingest.kill('SIGKILL');
       killedAt.push(await appended());
       // What was committed before the crash is in the log; the rest will be redelivered.
-      expect(await committedButNotAppended(admin, db.pool, groupId, settings.ordersTopic, sent)).toMatchObject({ missing: [] });
+      expect(
+        await committedButNotAppended(admin, db.pool, groupId, settings.ordersTopic, sent),
+      ).toMatchObject({ missing: [] });
     }
     expect(killedAt.every((n) => n < COUNT)).toBe(true);
 
@@ -77,7 +95,11 @@ describeKafka('the ingest process, killed and restarted', () => {
     try {
       const head = await db.store.headPosition();
       expect(await projector.status.waitForPosition(head, 60_000)).toMatchObject({ reached: true });
-      const report = await new ReportQueries(db.pool).goodwill('2026-09-01T00:00:00.000Z', '2026-09-02T00:00:00.000Z', '2026-12-31T00:00:00.000Z');
+      const report = await new ReportQueries(db.pool).goodwill(
+        '2026-09-01T00:00:00.000Z',
+        '2026-09-02T00:00:00.000Z',
+        '2026-12-31T00:00:00.000Z',
+      );
       expect(report.department.netSalesCents).toBe(totalCents);
     } finally {
       await projector.stop();
@@ -102,7 +124,10 @@ describeKafka('the ingest process, killed and restarted', () => {
     // Same count, same last position: not one event appended again.
     expect(await orderLogFigures(db.pool)).toEqual(before);
     // It did see them all again: every one a duplicate, none appended.
-    const stopped = ingest.output().split('\n').find((line) => line.includes('kafka ingest stopped'));
+    const stopped = ingest
+      .output()
+      .split('\n')
+      .find((line) => line.includes('kafka ingest stopped'));
     expect(JSON.parse(stopped!)).toMatchObject({ appended: 0, duplicates: COUNT, deadLettered: 0 });
   }, 90_000);
 });

@@ -5,7 +5,11 @@
 import { PublisherStatus } from '#messaging';
 import { describeKafka, kafkaClient } from '../support/kafka/index.js';
 import { readTopic, testKafkaSettings } from './support/kafka-io.js';
-import { publisherCheckpoint, startMessagingDatabase, type MessagingDatabase } from './support/messaging-database.js';
+import {
+  publisherCheckpoint,
+  startMessagingDatabase,
+  type MessagingDatabase,
+} from './support/messaging-database.js';
 import { startNodeProcess, type NodeProcess } from './support/node-process.js';
 import { feedProblems, orderHistories, recordDirectly, wholeLog } from './support/order-log.js';
 import { waitFor } from './support/wait-for.js';
@@ -32,7 +36,12 @@ describeKafka('the event publisher, killed and restarted', () => {
   };
   const checkpoint = () => publisherCheckpoint(db.pool, topic);
   const caughtUpWithTheLog = () =>
-    waitFor('the publisher at the head', async () => ({ checkpoint: await checkpoint(), head: await db.store.headPosition() }), (p) => p.checkpoint === p.head, { timeoutMs: 60_000 });
+    waitFor(
+      'the publisher at the head',
+      async () => ({ checkpoint: await checkpoint(), head: await db.store.headPosition() }),
+      (p) => p.checkpoint === p.head,
+      { timeoutMs: 60_000 },
+    );
 
   beforeAll(async () => {
     db = await startMessagingDatabase();
@@ -64,14 +73,19 @@ describeKafka('the event publisher, killed and restarted', () => {
     expect(feedProblems(feed, log)).toEqual([]);
 
     const timesPublished = new Map<string, number>();
-    for (const m of feed) timesPublished.set(m.headers['event-id']!, (timesPublished.get(m.headers['event-id']!) ?? 0) + 1);
-    const repeatedAtOrBeforeCheckpoint = log.filter((e) => e.globalPosition <= killedAt && timesPublished.get(e.eventId)! > 1);
+    for (const m of feed)
+      timesPublished.set(m.headers['event-id']!, (timesPublished.get(m.headers['event-id']!) ?? 0) + 1);
+    const repeatedAtOrBeforeCheckpoint = log.filter(
+      (e) => e.globalPosition <= killedAt && timesPublished.get(e.eventId)! > 1,
+    );
     expect(repeatedAtOrBeforeCheckpoint).toEqual([]);
 
     const status = await new PublisherStatus(db.pool, db.store, topic).health(await db.store.headPosition());
     expect(status).toMatchObject({ activeSomewhere: true, status: 'standby', eventsBehind: 0 });
     expect(await standby.kill('SIGTERM')).toEqual({ code: 0, signal: null });
-    expect(await new PublisherStatus(db.pool, db.store, topic).health(0)).toMatchObject({ activeSomewhere: false });
+    expect(await new PublisherStatus(db.pool, db.store, topic).health(0)).toMatchObject({
+      activeSomewhere: false,
+    });
   }, 120_000);
 
   it('publishes only what was appended since, after a clean stop and a restart', async () => {

@@ -29,7 +29,11 @@ describe('npm start keeps every acknowledged write across a stop', () => {
   }
 
   /** Eight writers file complaints until the server stops answering; returns what was acknowledged. */
-  async function fileComplaintsUntilDown(app: RunningStandalone, stop: () => void, stopAfterAcknowledged: number) {
+  async function fileComplaintsUntilDown(
+    app: RunningStandalone,
+    stop: () => void,
+    stopAfterAcknowledged: number,
+  ) {
     const http = new Http(app.url, app.token);
     const acknowledged: Acknowledged[] = [];
     let down = false;
@@ -46,11 +50,17 @@ describe('npm start keeps every acknowledged write across a stop', () => {
             body: 'Tracking has not moved for a week.',
           });
           if (reply.status === 201) {
-            acknowledged.push({ caseId: reply.body.caseId, revision: reply.body.revision, eventIds: reply.body.eventIds, complainantId, subject });
+            acknowledged.push({
+              caseId: reply.body.caseId,
+              revision: reply.body.revision,
+              eventIds: reply.body.eventIds,
+              complainantId,
+              subject,
+            });
             // Stop it in the middle of the work: the other writers still have requests in flight.
             if (acknowledged.length === stopAfterAcknowledged) stop();
-          }
-          else if (reply.status !== 503) throw new Error(`unexpected ${reply.status}: ${JSON.stringify(reply.body)}`);
+          } else if (reply.status !== 503)
+            throw new Error(`unexpected ${reply.status}: ${JSON.stringify(reply.body)}`);
         } catch (error) {
           if ((error as Error).message.startsWith('unexpected')) throw error;
           down = true; // connection refused or reset: the server is gone
@@ -73,10 +83,19 @@ describe('npm start keeps every acknowledged write across a stop', () => {
       const lost: string[] = [];
       for (const { caseId, revision, eventIds, complainantId, subject } of acknowledged) {
         const history = await http.get(`/cases/${caseId}/history`);
-        const received = (history.body.events ?? []).find((e: { streamRevision: number }) => e.streamRevision === revision);
-        if (!received || !eventIds.includes(received.eventId)) lost.push(`${caseId}: ComplaintReceived (history ${history.status})`);
-        const again = await http.post('/cases', { channel: 'email', complainant: { type: 'customer', id: complainantId }, subject, body: 'Still nothing.' });
-        if (again.status !== 200 || again.body.repeatOf !== caseId) lost.push(`${caseId}: complainant entry (${again.status})`);
+        const received = (history.body.events ?? []).find(
+          (e: { streamRevision: number }) => e.streamRevision === revision,
+        );
+        if (!received || !eventIds.includes(received.eventId))
+          lost.push(`${caseId}: ComplaintReceived (history ${history.status})`);
+        const again = await http.post('/cases', {
+          channel: 'email',
+          complainant: { type: 'customer', id: complainantId },
+          subject,
+          body: 'Still nothing.',
+        });
+        if (again.status !== 200 || again.body.repeatOf !== caseId)
+          lost.push(`${caseId}: complainant entry (${again.status})`);
       }
       expect(lost).toEqual([]);
     } finally {

@@ -28,7 +28,12 @@ export class Http {
     return this.send<T>('PATCH', path, body, headers);
   }
 
-  async send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async send<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

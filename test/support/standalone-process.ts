@@ -45,10 +45,14 @@ export async function startStandalone(
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  const exited = once(child, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
   const started = Date.now();
   while (!/Caseledger ready (\S+)/.test(output)) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`standalone exited before ready:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`standalone exited before ready:\n${output}`);
     if (Date.now() - started > timeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`standalone not ready after ${timeoutMs} ms:\n${output}`);
@@ -58,7 +62,11 @@ export async function startStandalone(
   const url = /Caseledger ready (\S+)/.exec(output)![1];
   // Printed only when the process made the secret; with AUTH_JWT_SECRET the caller signs its own.
   const printed = /export TOKEN=(\S+)/.exec(output)?.[1];
-  const token = printed ?? (env.AUTH_JWT_SECRET ? await new JwtVerifier(env.AUTH_JWT_SECRET).sign('admin', ['admin'], '8h') : undefined);
+  const token =
+    printed ??
+    (env.AUTH_JWT_SECRET
+      ? await new JwtVerifier(env.AUTH_JWT_SECRET).sign('admin', ['admin'], '8h')
+      : undefined);
   if (!token) throw new Error(`standalone printed no token and no AUTH_JWT_SECRET was given:\n${output}`);
   return { child, url, token, output: () => output, exited };
 }

@@ -9,7 +9,11 @@ import type { PostgresEventStore } from '#event-store';
 import { createDatabase } from '#embedded-postgres';
 import { migrateAll } from '../../libs/runtime/src/logins/migrate-all.js';
 import { JwtVerifier } from '../../apps/api/src/auth/jwt-verifier.js';
-import { authOptions, composeCaseledger, type ApiOverrides } from '../../apps/standalone/src/compose-caseledger.js';
+import {
+  authOptions,
+  composeCaseledger,
+  type ApiOverrides,
+} from '../../apps/standalone/src/compose-caseledger.js';
 import { untilDisconnected } from './until-disconnected.js';
 import { startTestPostgres } from './embedded-postgres.js';
 import { Http } from './http.js';

@@ -1,7 +1,18 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { applicationProviders, CLOCK, COMMANDS_IN_FLIGHT, COMMANDS_WAITING_MAX, DEPLOYMENT_CURRENCY, DEFAULT_COMMANDS_IN_FLIGHT, DEFAULT_COMMANDS_WAITING_MAX, EVENT_STORE, systemClock, type Clock } from '#application';
+import {
+  applicationProviders,
+  CLOCK,
+  COMMANDS_IN_FLIGHT,
+  COMMANDS_WAITING_MAX,
+  DEPLOYMENT_CURRENCY,
+  DEFAULT_COMMANDS_IN_FLIGHT,
+  DEFAULT_COMMANDS_WAITING_MAX,
+  EVENT_STORE,
+  systemClock,
+  type Clock,
+} from '#application';
 import type { EventStore } from '#event-store';
 import { AuthGuard } from './auth/auth.guard.js';
 import { JwtVerifier, type JwtVerifierOptions } from './auth/jwt-verifier.js';
@@ -39,13 +50,23 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot(), ...(options.imports ?? [])],
-      controllers: [CasesController, CaseMoneyController, DepartmentController, OrderEventsController, HealthController, ...(options.controllers ?? [])],
+      controllers: [
+        CasesController,
+        CaseMoneyController,
+        DepartmentController,
+        OrderEventsController,
+        HealthController,
+        ...(options.controllers ?? []),
+      ],
       providers: [
         { provide: EVENT_STORE, useValue: options.store },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: DEPLOYMENT_CURRENCY, useValue: options.currency },
         { provide: COMMANDS_IN_FLIGHT, useValue: options.commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT },
-        { provide: COMMANDS_WAITING_MAX, useValue: options.commandsWaitingMax ?? DEFAULT_COMMANDS_WAITING_MAX },
+        {
+          provide: COMMANDS_WAITING_MAX,
+          useValue: options.commandsWaitingMax ?? DEFAULT_COMMANDS_WAITING_MAX,
+        },
         { provide: JwtVerifier, useValue: new JwtVerifier(options.jwtSecret, options.auth) },
         { provide: HEALTH_CONTRIBUTORS, useValue: options.healthContributors ?? [] },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -21,13 +21,19 @@ export interface IngestEnvironment {
 
 export function loadIngestEnvironment(env: NodeJS.ProcessEnv = process.env): IngestEnvironment {
   const config = loadConfig(env);
-  const missing = [config.kafka ? null : 'KAFKA_BROKERS', config.databaseUrl ? null : 'DATABASE_URL'].filter(Boolean);
+  const missing = [config.kafka ? null : 'KAFKA_BROKERS', config.databaseUrl ? null : 'DATABASE_URL'].filter(
+    Boolean,
+  );
   if (missing.length > 0) {
-    throw new ConfigurationError(`Invalid configuration:\n${missing.map((name) => `  ${name}: required by apps/ingest`).join('\n')}`);
+    throw new ConfigurationError(
+      `Invalid configuration:\n${missing.map((name) => `  ${name}: required by apps/ingest`).join('\n')}`,
+    );
   }
   const parsed = ingestOnly.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigurationError(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new ConfigurationError(
+      `Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   return {
     config: config as IngestEnvironment['config'],

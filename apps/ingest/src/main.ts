@@ -14,14 +14,25 @@ const { config, groupId, sessionTimeoutMs } = loadIngestEnvironment();
 const logger = pino({ name: 'caseledger-ingest', level: config.logLevel });
 guardProcess(logger);
 
-await prepareProcessDatabase(config, { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false }, logger);
+await prepareProcessDatabase(
+  config,
+  { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false },
+  logger,
+);
 const store = new PostgresEventStore({
   connection: { connectionString: config.databaseUrl },
   poolSize: config.dbPoolSize,
   timeouts: config.dbTimeouts,
   onBackgroundError: (error) => logger.warn({ err: error }, 'event store background error'),
 });
-const ingest = await startIngest({ store, kafka: config.kafka, currency: config.currency, logger, groupId, sessionTimeoutMs });
+const ingest = await startIngest({
+  store,
+  kafka: config.kafka,
+  currency: config.currency,
+  logger,
+  groupId,
+  sessionTimeoutMs,
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

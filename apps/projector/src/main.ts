@@ -30,10 +30,16 @@ const store = new PostgresEventStore({
   onBackgroundError,
 });
 // Rows only, no structure: the application role is enough (a rebuild runs as the owner, from the CLI).
-const pool = openPool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 3 }, onBackgroundError);
+const pool = openPool(
+  { ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 3 },
+  onBackgroundError,
+);
 const projector = startProjector({ store, pool, logger });
 // The signed log digests (SPEC §7.1): active here or in another process, whichever holds the lock.
-const digestPool = openPool({ ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 1 }, onBackgroundError);
+const digestPool = openPool(
+  { ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 1 },
+  onBackgroundError,
+);
 const digestIssuer = new DigestIssuer({
   pool: digestPool,
   key: await loadSigningKey({ keyFile: config.auditSigningKeyFile, dataDir: config.dataDir }),

@@ -43,13 +43,28 @@ export async function composeCaseledger(
   };
   try {
     const connection = databaseConnection(config, databaseUrl);
-    const store = await openEventStore(config, databaseUrl, (error) => logger.warn({ err: error }, 'event store'));
+    const store = await openEventStore(config, databaseUrl, (error) =>
+      logger.warn({ err: error }, 'event store'),
+    );
     stops.push(() => store.close());
-    const projections = await startProjectionParts(store, databaseUrl, logger, connection, config.reportWaitMs);
+    const projections = await startProjectionParts(
+      store,
+      databaseUrl,
+      logger,
+      connection,
+      config.reportWaitMs,
+    );
     stops.push(() => projections.stop());
     const health: HealthContributor[] = [projections.health];
     if (config.kafka) {
-      const kafka = await startKafkaParts(config.kafka, config.currency, store, databaseUrl, logger, config.dbTimeouts);
+      const kafka = await startKafkaParts(
+        config.kafka,
+        config.currency,
+        store,
+        databaseUrl,
+        logger,
+        config.dbTimeouts,
+      );
       stops.push(() => kafka.stop());
       health.push(kafka.health);
     }
@@ -77,8 +92,16 @@ export async function composeCaseledger(
       logger,
       healthContributors: health,
       consoleDir: options.consoleDir,
-      controllers: [...projections.controllers, ...(auditLog ? [AuditController] : []), ...(digests?.controllers ?? [])],
-      providers: [...projections.providers, ...(auditLog ? auditProviders(auditLog) : []), ...(digests?.providers ?? [])],
+      controllers: [
+        ...projections.controllers,
+        ...(auditLog ? [AuditController] : []),
+        ...(digests?.controllers ?? []),
+      ],
+      providers: [
+        ...projections.providers,
+        ...(auditLog ? auditProviders(auditLog) : []),
+        ...(digests?.providers ?? []),
+      ],
     });
     stops.push(() => app.close());
     return { app, store, stop };

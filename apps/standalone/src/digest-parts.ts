@@ -13,7 +13,10 @@ import { AuditDigestsController, DIGESTS_POOL } from '../../api/src/audit/audit-
 export async function startDigestParts(config: CaseledgerConfig, databaseUrl: string, logger: Logger) {
   const log = logger.child({ part: 'digests' });
   const key = await loadSigningKey({ keyFile: config.auditSigningKeyFile, dataDir: config.dataDir });
-  const pool = openPool({ ...withApplicationRole(databaseConnection(config, databaseUrl)), max: 3 }, (error) => log.warn({ err: error }, 'digest pool lost an idle connection'));
+  const pool = openPool(
+    { ...withApplicationRole(databaseConnection(config, databaseUrl)), max: 3 },
+    (error) => log.warn({ err: error }, 'digest pool lost an idle connection'),
+  );
   const issuer = new DigestIssuer({
     pool,
     key,

@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    for (const step of stops.reverse()) await step().catch((error) => logger.error({ err: error }, 'while stopping'));
+    for (const step of stops.reverse())
+      await step().catch((error) => logger.error({ err: error }, 'while stopping'));
     logger.info('stopped');
     process.exit(exitCode);
   };
@@ -54,9 +55,14 @@ async function main(): Promise<void> {
     // A token only for a secret this process made (now or on an earlier start): one that came from
     // the environment belongs to whoever set it, and a token printed to a log outlives the log's readers.
     const signer = new JwtVerifier(secret, authOptions(config));
-    const adminToken = source === 'environment' ? undefined : await signer.sign('admin', ['admin'], WELCOME_TOKEN_LIFE);
+    const adminToken =
+      source === 'environment' ? undefined : await signer.sign('admin', ['admin'], WELCOME_TOKEN_LIFE);
     const demoLines = process.argv.includes('--demo')
-      ? await demo({ url, sign: (sub, roles, ttl) => signer.sign(sub, roles, ttl), logIsEmpty: (await store.headPosition()) === 0 })
+      ? await demo({
+          url,
+          sign: (sub, roles, ttl) => signer.sign(sub, roles, ttl),
+          logIsEmpty: (await store.headPosition()) === 0,
+        })
       : undefined;
     printWelcome({
       url,

@@ -20,7 +20,9 @@ export async function startProjectionParts(
   connection: ClientConfig = { connectionString: databaseUrl },
   reportWaitMs?: number,
 ) {
-  const pool = openPool({ ...withApplicationRole(connection), max: 6 }, (error) => logger.warn({ err: error, part: 'projector' }, 'read-model pool lost an idle connection'));
+  const pool = openPool({ ...withApplicationRole(connection), max: 6 }, (error) =>
+    logger.warn({ err: error, part: 'projector' }, 'read-model pool lost an idle connection'),
+  );
   const projector = startProjector({ store, pool, logger: logger.child({ part: 'projector' }) });
   return {
     controllers: [ReportsController, CaseListController, StandardsController, GoodwillAccountController],

@@ -10,7 +10,10 @@ const environment = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   AUTH_JWT_SECRET: z.string().min(16, 'AUTH_JWT_SECRET must be at least 16 characters').optional(),
-  CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'CURRENCY is an ISO-4217 code such as USD').default('USD'),
+  CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'CURRENCY is an ISO-4217 code such as USD')
+    .default('USD'),
   EVENT_STORE: z.enum(['postgres', 'eventstoredb']).default('postgres'),
   EVENTSTOREDB_URL: z.string().optional(),
   KAFKA_BROKERS: z.string().optional(),
@@ -29,7 +32,10 @@ const environment = z.object({
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
-  AUTH_ROLES_CLAIM: z.string().regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'A dot path such as realm_access.roles').default('roles'),
+  AUTH_ROLES_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'A dot path such as realm_access.roles')
+    .default('roles'),
   AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(60).default(86400),
   RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
@@ -38,8 +44,14 @@ const environment = z.object({
   REPORT_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   // --- Database logins and signed digests (SPEC §7, §7.1; issue 18) ---
   DATABASE_OWNER_URL: z.string().url().optional(),
-  DATABASE_RUNTIME_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_RUNTIME_ROLE is a plain role name (a-z, 0-9, _)').default('caseledger_runtime'),
-  DATABASE_RUNTIME_PASSWORD: z.string().min(16, 'DATABASE_RUNTIME_PASSWORD must be at least 16 characters').optional(),
+  DATABASE_RUNTIME_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_RUNTIME_ROLE is a plain role name (a-z, 0-9, _)')
+    .default('caseledger_runtime'),
+  DATABASE_RUNTIME_PASSWORD: z
+    .string()
+    .min(16, 'DATABASE_RUNTIME_PASSWORD must be at least 16 characters')
+    .optional(),
   DATABASE_ALLOW_PRIVILEGED_RUNTIME: z.enum(['true', 'false']).default('false'),
   AUDIT_SIGNING_KEY_FILE: z.string().optional(),
   AUDIT_DIGEST_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
@@ -54,7 +66,15 @@ export type CaseledgerConfig = Readonly<{
   currency: string;
   eventStore: 'postgres' | 'eventstoredb';
   eventStoreDbUrl: string | undefined;
-  kafka: { brokers: string[]; ordersTopic: string; eventsTopic: string; partitions: number; replicationFactor: number } | undefined;
+  kafka:
+    | {
+        brokers: string[];
+        ordersTopic: string;
+        eventsTopic: string;
+        partitions: number;
+        replicationFactor: number;
+      }
+    | undefined;
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   dbPoolSize: number;
   /** Commands the API works on at once; the others wait in arrival order. */
@@ -63,7 +83,13 @@ export type CaseledgerConfig = Readonly<{
   dbTimeouts: { connectMs: number; statementMs: number };
   /** Hostile input and identity (issue 19). */
   commandsWaitingMax: number;
-  auth: { jwksUrl?: string; issuer?: string; audience?: string; rolesClaim: string; maxLifetimeSeconds: number };
+  auth: {
+    jwksUrl?: string;
+    issuer?: string;
+    audience?: string;
+    rolesClaim: string;
+    maxLifetimeSeconds: number;
+  };
   rateLimit: { perSecond: number; burst: number };
   http: { requestTimeoutMs: number; headersTimeoutMs: number };
   /** REPORT_WAIT_MS: how long a read with ?minPosition= waits for the projections before 503. */
@@ -90,7 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
   }
   const e = parsed.data;
   if (e.EVENT_STORE === 'eventstoredb' && !e.EVENTSTOREDB_URL) {
-    throw new ConfigurationError('Invalid configuration:\n  EVENTSTOREDB_URL: required when EVENT_STORE=eventstoredb');
+    throw new ConfigurationError(
+      'Invalid configuration:\n  EVENTSTOREDB_URL: required when EVENT_STORE=eventstoredb',
+    );
   }
   return {
     port: e.PORT,
@@ -103,7 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
     eventStoreDbUrl: e.EVENTSTOREDB_URL,
     kafka: e.KAFKA_BROKERS
       ? {
-          brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()).filter(Boolean),
+          brokers: e.KAFKA_BROKERS.split(',')
+            .map((b) => b.trim())
+            .filter(Boolean),
           ordersTopic: e.KAFKA_ORDERS_TOPIC,
           eventsTopic: e.KAFKA_EVENTS_TOPIC,
           partitions: e.KAFKA_TOPIC_PARTITIONS,

@@ -3,17 +3,31 @@ import { ConfigurationError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('gives npm start its defaults on an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', currency: 'USD', eventStore: 'postgres', dbPoolSize: 20, commandsInFlight: 16 });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      currency: 'USD',
+      eventStore: 'postgres',
+      dbPoolSize: 20,
+      commandsInFlight: 16,
+    });
     expect(config.kafka).toBeUndefined();
   });
 
   it('reads the numbers it is given', () => {
-    expect(loadConfig({ COMMANDS_IN_FLIGHT: '4', DB_POOL_SIZE: '8', PORT: '0' })).toMatchObject({ commandsInFlight: 4, dbPoolSize: 8, port: 0 });
+    expect(loadConfig({ COMMANDS_IN_FLIGHT: '4', DB_POOL_SIZE: '8', PORT: '0' })).toMatchObject({
+      commandsInFlight: 4,
+      dbPoolSize: 8,
+      port: 0,
+    });
   });
 
   it('bounds every database wait: 5 s to connect, 15 s a statement, unless told otherwise (issue 23)', () => {
     expect(loadConfig({}).dbTimeouts).toEqual({ connectMs: 5_000, statementMs: 15_000 });
-    expect(loadConfig({ DB_CONNECT_TIMEOUT_MS: '1500', DB_STATEMENT_TIMEOUT_MS: '4000' }).dbTimeouts).toEqual({ connectMs: 1_500, statementMs: 4_000 });
+    expect(loadConfig({ DB_CONNECT_TIMEOUT_MS: '1500', DB_STATEMENT_TIMEOUT_MS: '4000' }).dbTimeouts).toEqual(
+      { connectMs: 1_500, statementMs: 4_000 },
+    );
   });
 
   it.each([
@@ -35,8 +49,18 @@ describe('loadConfig', () => {
       rateLimit: { perSecond: 100, burst: 200 },
       http: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000 },
     });
-    const keycloak = loadConfig({ AUTH_ISSUER: 'https://id.example/realms/d', AUTH_AUDIENCE: 'caseledger', AUTH_ROLES_CLAIM: 'realm_access.roles' });
-    expect(keycloak.auth).toEqual({ issuer: 'https://id.example/realms/d', audience: 'caseledger', rolesClaim: 'realm_access.roles', maxLifetimeSeconds: 86400, jwksUrl: undefined });
+    const keycloak = loadConfig({
+      AUTH_ISSUER: 'https://id.example/realms/d',
+      AUTH_AUDIENCE: 'caseledger',
+      AUTH_ROLES_CLAIM: 'realm_access.roles',
+    });
+    expect(keycloak.auth).toEqual({
+      issuer: 'https://id.example/realms/d',
+      audience: 'caseledger',
+      rolesClaim: 'realm_access.roles',
+      maxLifetimeSeconds: 86400,
+      jwksUrl: undefined,
+    });
   });
 
   it.each([

@@ -16,7 +16,10 @@ export class WrongExpectedRevision extends Error {
 /** An event id that is already in the log somewhere else than where this append would put it. */
 export class DuplicateEventId extends Error {
   readonly code = 'DUPLICATE_EVENT_ID' as const;
-  constructor(readonly eventId: string, readonly streamId: string) {
+  constructor(
+    readonly eventId: string,
+    readonly streamId: string,
+  ) {
     super(`Event ${eventId} is already in the log, not as this append to ${streamId}`);
     this.name = 'DuplicateEventId';
   }
@@ -31,7 +34,8 @@ export class IdempotencyKeyTaken extends Error {
   }
 }
 
-export const isWrongExpectedRevision = (e: unknown): e is WrongExpectedRevision => e instanceof WrongExpectedRevision;
+export const isWrongExpectedRevision = (e: unknown): e is WrongExpectedRevision =>
+  e instanceof WrongExpectedRevision;
 
 /**
  * An event handed to `append*` that the store cannot record faithfully: an id that is not a UUID,
@@ -40,7 +44,10 @@ export const isWrongExpectedRevision = (e: unknown): e is WrongExpectedRevision 
  */
 export class InvalidEventEnvelope extends Error {
   readonly code = 'INVALID_EVENT_ENVELOPE' as const;
-  constructor(readonly eventId: string, readonly reason: string) {
+  constructor(
+    readonly eventId: string,
+    readonly reason: string,
+  ) {
     super(`Event ${eventId}: ${reason}`);
     this.name = 'InvalidEventEnvelope';
   }

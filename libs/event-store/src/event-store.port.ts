@@ -132,7 +132,10 @@ export interface EventStore {
    * Appends to several streams, each with its own expectation, in one transaction where the store
    * has them (PostgreSQL); the EventStoreDB adapter appends them one after another, in order.
    */
-  appendToStreams(appends: StreamAppend[], options?: { idempotency?: IdempotencyRecord }): Promise<AppendResult[]>;
+  appendToStreams(
+    appends: StreamAppend[],
+    options?: { idempotency?: IdempotencyRecord },
+  ): Promise<AppendResult[]>;
   /** Events of one stream; `[]` for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events of every stream in global order, only those no later reader could see appear below them. */
@@ -156,6 +159,13 @@ export interface EventStore {
   /** Events whose ids are given, wherever they are (for `POST /order-events` duplicates and replays). */
   readEventsById(eventIds: string[]): Promise<RecordedEvent[]>;
   /** The idempotency record stored under `key`, or null. */
-  readIdempotency(key: string): Promise<(IdempotencyRecord & { streamId: string | null; revision: number | null; globalPosition: number | null }) | null>;
+  readIdempotency(key: string): Promise<
+    | (IdempotencyRecord & {
+        streamId: string | null;
+        revision: number | null;
+        globalPosition: number | null;
+      })
+    | null
+  >;
   close(): Promise<void>;
 }

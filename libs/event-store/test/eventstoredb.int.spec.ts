@@ -7,7 +7,9 @@ import { runEventStoreContract } from './contract/event-store-contract.js';
 const connectionString = process.env.EVENTSTOREDB_URL;
 
 if (connectionString) {
-  runEventStoreContract('EventStoreDB', () => ({ open: async () => new EventStoreDbEventStore({ connectionString }) }));
+  runEventStoreContract('EventStoreDB', () => ({
+    open: async () => new EventStoreDbEventStore({ connectionString }),
+  }));
 } else {
   // Not a CI prerequisite (no EventStoreDB package on the reachable registries, no Docker): skipped
   // everywhere until EVENTSTOREDB_URL is set, and said so in the run's output, not only in README.
@@ -15,5 +17,6 @@ if (connectionString) {
     `\n${'!'.repeat(100)}\n!!! SKIPPING the event store contract on EventStoreDB: EVENTSTOREDB_URL is not set.\n` +
       `!!! The EventStoreDB adapter is only type-checked in this run (README, Tests).\n${'!'.repeat(100)}\n`,
   );
-  it.skip('EventStoreDB: EVENTSTOREDB_URL is not set (no EventStoreDB on this machine); the adapter is only type-checked', () => undefined);
+  it.skip('EventStoreDB: EVENTSTOREDB_URL is not set (no EventStoreDB on this machine); the adapter is only type-checked', () =>
+    undefined);
 }

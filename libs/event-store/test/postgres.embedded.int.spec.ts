@@ -22,7 +22,8 @@ afterAll(async () => {
 
 const harness = (): PostgresHarness => ({
   url: () => url,
-  open: async () => new PostgresEventStore({ connection: { connectionString: url }, onBackgroundError: () => undefined }),
+  open: async () =>
+    new PostgresEventStore({ connection: { connectionString: url }, onBackgroundError: () => undefined }),
 });
 
 runEventStoreContract('PostgreSQL (embedded)', harness);

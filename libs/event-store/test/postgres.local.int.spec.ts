@@ -15,7 +15,11 @@ if (database) {
 
   const harness = (): PostgresHarness => ({
     url: () => database.url,
-    open: async () => new PostgresEventStore({ connection: { connectionString: database.url }, onBackgroundError: () => undefined }),
+    open: async () =>
+      new PostgresEventStore({
+        connection: { connectionString: database.url },
+        onBackgroundError: () => undefined,
+      }),
   });
   runEventStoreContract('PostgreSQL (local)', harness);
   runPostgresGuarantees('PostgreSQL (local)', harness);

@@ -5,7 +5,11 @@ export interface MessagingLogger {
   error(details: object, message?: string): void;
 }
 
-export const silentLogger: MessagingLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: MessagingLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 /** Resolves after `ms`, or at once when `signal` aborts: waits that never hold up a shutdown. */
 export function pause(ms: number, signal: AbortSignal): Promise<void> {

@@ -18,23 +18,50 @@ export function anOrderPlaced(overrides: Partial<OrderMessage> = {}): OrderMessa
 }
 
 export function anOrderCancelled(orderId: string, overrides: Partial<OrderMessage> = {}): OrderMessage {
-  return { eventId: randomUUID(), type: 'OrderCancelled', orderId, occurredAt: '2026-09-02T09:00:00.000Z', reason: 'customer changed mind', ...overrides };
+  return {
+    eventId: randomUUID(),
+    type: 'OrderCancelled',
+    orderId,
+    occurredAt: '2026-09-02T09:00:00.000Z',
+    reason: 'customer changed mind',
+    ...overrides,
+  };
 }
 
 export function anOrderShipped(orderId: string, overrides: Partial<OrderMessage> = {}): OrderMessage {
-  return { eventId: randomUUID(), type: 'OrderShipped', orderId, occurredAt: '2026-09-01T16:00:00.000Z', carrier: 'DHL', trackingNumber: `TRK-${orderId}`, ...overrides };
+  return {
+    eventId: randomUUID(),
+    type: 'OrderShipped',
+    orderId,
+    occurredAt: '2026-09-01T16:00:00.000Z',
+    carrier: 'DHL',
+    trackingNumber: `TRK-${orderId}`,
+    ...overrides,
+  };
 }
 
 /** `count` OrderPlaced events on distinct orders with varied totals, and what they add up to. */
-export function manyOrdersPlaced(count: number, prefix = 'O'): { messages: OrderMessage[]; totalCents: number } {
+export function manyOrdersPlaced(
+  count: number,
+  prefix = 'O',
+): { messages: OrderMessage[]; totalCents: number } {
   const messages = Array.from({ length: count }, (_, i) =>
-    anOrderPlaced({ orderId: `${prefix}-${i}`, distributorId: `D-${i % 50}`, totalCents: 1000 + ((i * 7919) % 90_000) }),
+    anOrderPlaced({
+      orderId: `${prefix}-${i}`,
+      distributorId: `D-${i % 50}`,
+      totalCents: 1000 + ((i * 7919) % 90_000),
+    }),
   );
   return { messages, totalCents: messages.reduce((sum, m) => sum + (m.totalCents as number), 0) };
 }
 
 /** A message as kafkajs hands it to eachBatch. */
-export function consumed(value: string | null, offset: number, key: string | null = 'O-1001', headers: IHeaders = {}): KafkaMessage {
+export function consumed(
+  value: string | null,
+  offset: number,
+  key: string | null = 'O-1001',
+  headers: IHeaders = {},
+): KafkaMessage {
   return {
     key: key === null ? null : Buffer.from(key),
     value: value === null ? null : Buffer.from(value),

@@ -20,7 +20,13 @@ export interface Database {
  * port of its own, so several instances with different DATA_DIRs run side by side.
  */
 export async function openDatabase(config: CaseledgerConfig): Promise<Database> {
-  if (config.databaseUrl) return { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false, stop: async () => undefined };
+  if (config.databaseUrl)
+    return {
+      url: config.databaseUrl,
+      ownerUrl: config.databaseOwnerUrl,
+      embedded: false,
+      stop: async () => undefined,
+    };
   const dataDir = resolve(config.dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` OS user, who must be able to reach its directory.
@@ -30,5 +36,11 @@ export async function openDatabase(config: CaseledgerConfig): Promise<Database> 
   // and only a process that runs the server should have those hooks (then replace them with its own).
   const { startEmbeddedServer } = await import('./logins/embedded-server.js');
   const server = await startEmbeddedServer(config.dataDir, dataDir);
-  return { url: server.url, ownerUrl: server.ownerUrl, runtimeLogin: server.runtimeLogin, embedded: true, stop: () => server.stop() };
+  return {
+    url: server.url,
+    ownerUrl: server.ownerUrl,
+    runtimeLogin: server.runtimeLogin,
+    embedded: true,
+    stop: () => server.stop(),
+  };
 }

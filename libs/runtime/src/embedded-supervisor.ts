@@ -1,5 +1,9 @@
 import { pino, type Logger } from 'pino';
-import { startEmbeddedPostgres, type EmbeddedPostgresOptions, type RunningPostgres } from '#embedded-postgres';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+  type RunningPostgres,
+} from '#embedded-postgres';
 
 /** Pauses between restart attempts: a killed server's backends take a moment to let go of its memory. */
 const RESTART_DELAYS_MS = [100, 250, 500, 1_000, 2_000];

@@ -13,13 +13,24 @@ import { EMBEDDED_OWNER, EMBEDDED_RUNTIME, loginUrl, readEmbeddedLogins } from '
  * server started for the command's time.
  */
 export async function openOperatorDatabase(config: CaseledgerConfig): Promise<Database> {
-  if (config.databaseUrl) return { url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, embedded: false, stop: async () => undefined };
+  if (config.databaseUrl)
+    return {
+      url: config.databaseUrl,
+      ownerUrl: config.databaseOwnerUrl,
+      embedded: false,
+      stop: async () => undefined,
+    };
   const port = await runningEmbeddedPort(resolve(config.dataDir, 'postgres'));
   if (port !== undefined) {
     const logins = await readEmbeddedLogins(config.dataDir);
     // A server started without `npm start`'s logins (tests, directories from before) keeps the
     // superuser password it was initialised with.
-    if (!logins) return { url: loginUrl(port, EMBEDDED_OWNER, 'password', 'caseledger'), embedded: false, stop: async () => undefined };
+    if (!logins)
+      return {
+        url: loginUrl(port, EMBEDDED_OWNER, 'password', 'caseledger'),
+        embedded: false,
+        stop: async () => undefined,
+      };
     return {
       url: loginUrl(port, EMBEDDED_RUNTIME, logins.runtimePassword, 'caseledger'),
       ownerUrl: loginUrl(port, EMBEDDED_OWNER, logins.ownerPassword, 'caseledger'),

@@ -14,7 +14,8 @@ export async function stopOrphanedPostgres(dataDir: string, timeoutMs = 30_000):
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + timeoutMs;
   while (alive(pid)) {
-    if (Date.now() > deadline) throw new Error(`The orphaned PostgreSQL (pid ${pid}) on ${dataDir} did not stop`);
+    if (Date.now() > deadline)
+      throw new Error(`The orphaned PostgreSQL (pid ${pid}) on ${dataDir} did not stop`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return true;
@@ -22,7 +23,10 @@ export async function stopOrphanedPostgres(dataDir: string, timeoutMs = 30_000):
 
 async function postmasterPid(dataDir: string): Promise<number | undefined> {
   try {
-    const pid = Number.parseInt((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0] ?? '', 10);
+    const pid = Number.parseInt(
+      (await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0] ?? '',
+      10,
+    );
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;

@@ -37,7 +37,10 @@ export async function startDigestsApp(): Promise<DigestsApp> {
     poolSize: 6,
     onBackgroundError: () => undefined,
   });
-  const pool = openPool({ ...withApplicationRole({ connectionString: databaseUrl }), max: 4 }, () => undefined);
+  const pool = openPool(
+    { ...withApplicationRole({ connectionString: databaseUrl }), max: 4 },
+    () => undefined,
+  );
   const auditLog = new PostgresAuditLog({ connection: { connectionString: databaseUrl } });
   const app = await createApiApp({
     store,

@@ -8,7 +8,12 @@ import { openLoop, type PhaseOutcome } from './open-loop.js';
 import { saturate, type SaturationOutcome } from './saturation.js';
 import { startStandalone } from '../../support/standalone-process.js';
 import { CaseFlow, Commands, CYCLE, KINDS, seedDepartment, type Kind } from './workload.js';
-import { COMPLAINT_MIXES, complaintsClosedLoop, type ComplaintMix, type ComplaintsOutcome } from './complaints.js';
+import {
+  COMPLAINT_MIXES,
+  complaintsClosedLoop,
+  type ComplaintMix,
+  type ComplaintsOutcome,
+} from './complaints.js';
 import { counted, type ContentionCounters } from './contention-counters.js';
 
 export interface ApiBenchOptions {
@@ -86,13 +91,21 @@ export interface ComplaintRow {
 }
 
 type Phase = { rate: number } | { connections: number } | { complaints: number };
-const phaseName = (p: Phase) => ('rate' in p ? `${p.rate}/s` : 'connections' in p ? `saturation, ${p.connections} connections` : `POST /cases, ${p.complaints} connections`);
+const phaseName = (p: Phase) =>
+  'rate' in p
+    ? `${p.rate}/s`
+    : 'connections' in p
+      ? `saturation, ${p.connections} connections`
+      : `POST /cases, ${p.complaints} connections`;
 
 /** Waits until the server's projector has caught up with the log, so no phase pays for the one before. */
 async function projectionsCaughtUp(url: string, timeoutMs = 120_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const health = await fetch(`${url}/health`).then((r) => r.json() as Promise<any>, () => undefined);
+    const health = await fetch(`${url}/health`).then(
+      (r) => r.json() as Promise<any>,
+      () => undefined,
+    );
     if (health?.projections?.eventsBehind === 0) return true;
     await sleep(200);
   }
@@ -115,7 +128,12 @@ export async function apiBench(o: ApiBenchOptions) {
   const log = o.log ?? console.log;
   const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-bench-api-'));
   const jwtSecret = randomBytes(24).toString('hex');
-  const server = await startStandalone(dataDir, { AUTH_JWT_SECRET: jwtSecret, RATE_LIMIT_PER_SECOND: '0' /* capacity, not the per-caller limit */ }, 60_000, o.serverNodeFlags ?? []);
+  const server = await startStandalone(
+    dataDir,
+    { AUTH_JWT_SECRET: jwtSecret, RATE_LIMIT_PER_SECOND: '0' /* capacity, not the per-caller limit */ },
+    60_000,
+    o.serverNodeFlags ?? [],
+  );
   const loadBefore = loadavg()[0]!;
   try {
     const department = await seedDepartment(server.url, server.token, jwtSecret, o.correspondents ?? 40);
@@ -135,9 +153,14 @@ export async function apiBench(o: ApiBenchOptions) {
     ];
     const outcomes = new Map<string, Array<PhaseOutcome | SaturationOutcome>>();
     const countersOf = new Map<string, ContentionCounters[]>();
-    const complaintOutcomes = new Map<ComplaintMix, Array<{ outcome: ComplaintsOutcome; counters: ContentionCounters }>>(COMPLAINT_MIXES.map((m) => [m, []]));
-    const note = (name: string, counters: ContentionCounters) => countersOf.set(name, [...(countersOf.get(name) ?? []), counters]);
-    const countersText = (c: ContentionCounters) => `${c.sessionsOpened} sessions opened, ${c.conflicts} conflicts, ${c.retries} retries`;
+    const complaintOutcomes = new Map<
+      ComplaintMix,
+      Array<{ outcome: ComplaintsOutcome; counters: ContentionCounters }>
+    >(COMPLAINT_MIXES.map((m) => [m, []]));
+    const note = (name: string, counters: ContentionCounters) =>
+      countersOf.set(name, [...(countersOf.get(name) ?? []), counters]);
+    const countersText = (c: ContentionCounters) =>
+      `${c.sessionsOpened} sessions opened, ${c.conflicts} conflicts, ${c.retries} retries`;
     let unsettled = 0;
     for (let run = 1; run <= o.runs; run++) {
       // Rotate which phase goes first, so none always meets a fuller log or a warmer server.
@@ -152,21 +175,35 @@ export async function apiBench(o: ApiBenchOptions) {
           const mixes = run % 2 === 1 ? COMPLAINT_MIXES : [...COMPLAINT_MIXES].reverse();
           for (const [m, mix] of mixes.entries()) {
             if (m > 0 && !(await projectionsCaughtUp(server.url))) unsettled++;
-            await complaintsClosedLoop(server.url, commands, mix, phase.complaints, Math.min(2, o.warmUpSeconds));
-            const measured = await counted(server.url, () => complaintsClosedLoop(server.url, commands, mix, phase.complaints, o.secondsPerRate));
+            await complaintsClosedLoop(
+              server.url,
+              commands,
+              mix,
+              phase.complaints,
+              Math.min(2, o.warmUpSeconds),
+            );
+            const measured = await counted(server.url, () =>
+              complaintsClosedLoop(server.url, commands, mix, phase.complaints, o.secondsPerRate),
+            );
             complaintOutcomes.get(mix)!.push(measured);
-            log(`  run ${run}/${o.runs}, ${phaseName(phase)}, ${mix}: ${fmt(measured.outcome.achievedPerSecond)} answered/s, ${measured.outcome.errors} errors; ${countersText(measured.counters)}`);
+            log(
+              `  run ${run}/${o.runs}, ${phaseName(phase)}, ${mix}: ${fmt(measured.outcome.achievedPerSecond)} answered/s, ${measured.outcome.errors} errors; ${countersText(measured.counters)}`,
+            );
           }
           continue;
         }
         const { outcome, counters } = await counted<PhaseOutcome | SaturationOutcome>(server.url, () =>
-          'rate' in phase ? openLoop(server.url, flow, phase.rate, o.secondsPerRate) : saturate(server.url, commands, phase.connections, o.secondsPerRate),
+          'rate' in phase
+            ? openLoop(server.url, flow, phase.rate, o.secondsPerRate)
+            : saturate(server.url, commands, phase.connections, o.secondsPerRate),
         );
         const list = outcomes.get(phaseName(phase)) ?? [];
         list.push(outcome);
         outcomes.set(phaseName(phase), list);
         note(phaseName(phase), counters);
-        log(`  run ${run}/${o.runs}, ${phaseName(phase)}: ${fmt(outcome.achievedPerSecond)} commands/s, ${outcome.errors} errors; ${countersText(counters)}`);
+        log(
+          `  run ${run}/${o.runs}, ${phaseName(phase)}: ${fmt(outcome.achievedPerSecond)} commands/s, ${outcome.errors} errors; ${countersText(counters)}`,
+        );
       }
     }
     const windowCounters = (list: ContentionCounters[]): WindowCounters => ({
@@ -175,41 +212,51 @@ export async function apiBench(o: ApiBenchOptions) {
       retries: list.map((c) => c.retries),
     });
 
-    const rows: ApiRow[] = phases.filter((phase) => !('complaints' in phase)).map((phase) => {
-      const list = outcomes.get(phaseName(phase))!;
-      const figure = (f: (m: PhaseOutcome | SaturationOutcome) => number) => spread(list.map(f));
-      const lat = (p: number, m: PhaseOutcome | SaturationOutcome) => ('latenciesMs' in m ? percentile(m.latenciesMs, p) : p === 50 ? m.p50Ms : p === 90 ? m.p90Ms : m.p99Ms);
-      const answered = list.reduce((sum, m) => sum + KINDS.reduce((n, k) => n + m.byKind[k].length, 0), 0);
-      const row: ApiRow = {
-        rate: 'rate' in phase ? phase.rate : null,
-        connections: 'connections' in phase ? phase.connections : null,
-        achievedPerSecond: figure((m) => m.achievedPerSecond),
-        p50Ms: figure((m) => lat(50, m)),
-        p90Ms: figure((m) => lat(90, m)),
-        p99Ms: figure((m) => lat(99, m)),
-        maxMs: figure((m) => ('latenciesMs' in m ? Math.max(...m.latenciesMs) : m.maxMs)),
-        sent: list.reduce((sum, m) => sum + m.sent, 0),
-        errors: list.reduce((sum, m) => sum + m.errors, 0),
-        errorSamples: list.flatMap((m) => m.errorSamples).slice(0, 5),
-        byKind: Object.fromEntries(
-          KINDS.map((k) => [
-            k,
-            {
-              share: list.reduce((sum, m) => sum + m.byKind[k].length, 0) / answered,
-              p50Ms: spread(list.map((m) => percentile(m.byKind[k], 50))),
-              p99Ms: spread(list.map((m) => percentile(m.byKind[k], 99))),
-            },
-          ]),
-        ) as ApiRow['byKind'],
-        counters: windowCounters(countersOf.get(phaseName(phase))!),
-      };
-      return row;
-    });
+    const rows: ApiRow[] = phases
+      .filter((phase) => !('complaints' in phase))
+      .map((phase) => {
+        const list = outcomes.get(phaseName(phase))!;
+        const figure = (f: (m: PhaseOutcome | SaturationOutcome) => number) => spread(list.map(f));
+        const lat = (p: number, m: PhaseOutcome | SaturationOutcome) =>
+          'latenciesMs' in m
+            ? percentile(m.latenciesMs, p)
+            : p === 50
+              ? m.p50Ms
+              : p === 90
+                ? m.p90Ms
+                : m.p99Ms;
+        const answered = list.reduce((sum, m) => sum + KINDS.reduce((n, k) => n + m.byKind[k].length, 0), 0);
+        const row: ApiRow = {
+          rate: 'rate' in phase ? phase.rate : null,
+          connections: 'connections' in phase ? phase.connections : null,
+          achievedPerSecond: figure((m) => m.achievedPerSecond),
+          p50Ms: figure((m) => lat(50, m)),
+          p90Ms: figure((m) => lat(90, m)),
+          p99Ms: figure((m) => lat(99, m)),
+          maxMs: figure((m) => ('latenciesMs' in m ? Math.max(...m.latenciesMs) : m.maxMs)),
+          sent: list.reduce((sum, m) => sum + m.sent, 0),
+          errors: list.reduce((sum, m) => sum + m.errors, 0),
+          errorSamples: list.flatMap((m) => m.errorSamples).slice(0, 5),
+          byKind: Object.fromEntries(
+            KINDS.map((k) => [
+              k,
+              {
+                share: list.reduce((sum, m) => sum + m.byKind[k].length, 0) / answered,
+                p50Ms: spread(list.map((m) => percentile(m.byKind[k], 50))),
+                p99Ms: spread(list.map((m) => percentile(m.byKind[k], 99))),
+              },
+            ]),
+          ) as ApiRow['byKind'],
+          counters: windowCounters(countersOf.get(phaseName(phase))!),
+        };
+        return row;
+      });
 
     const complaintRows: ComplaintRow[] = COMPLAINT_MIXES.map((mix) => {
       const list = complaintOutcomes.get(mix)!;
       const figure = (f: (m: ComplaintsOutcome) => number) => spread(list.map(({ outcome }) => f(outcome)));
-      const total = (f: (m: ComplaintsOutcome) => number) => list.reduce((sum, { outcome }) => sum + f(outcome), 0);
+      const total = (f: (m: ComplaintsOutcome) => number) =>
+        list.reduce((sum, { outcome }) => sum + f(outcome), 0);
       return {
         mix,
         connections: complaintConnections,
@@ -225,7 +272,9 @@ export async function apiBench(o: ApiBenchOptions) {
         counters: windowCounters(list.map(({ counters }) => counters)),
       };
     });
-    const [noRepeat, repeatHeavy] = COMPLAINT_MIXES.map((mix) => complaintOutcomes.get(mix)!.map(({ outcome }) => outcome.achievedPerSecond));
+    const [noRepeat, repeatHeavy] = COMPLAINT_MIXES.map((mix) =>
+      complaintOutcomes.get(mix)!.map(({ outcome }) => outcome.achievedPerSecond),
+    );
     const repeatRatio = {
       /** Median repeat-heavy answered/s ÷ median no-repeat answered/s. */
       ofMedians: complaintRows[1]!.achievedPerSecond.median / complaintRows[0]!.achievedPerSecond.median,
@@ -237,10 +286,24 @@ export async function apiBench(o: ApiBenchOptions) {
     const perRun = (values: number[]) => values.map((v) => fmt(v)).join(' / ');
     const ms = (s: Spread) => `${fmt(s.median, 1)} (${fmt(s.min, 1)}–${fmt(s.max, 1)})`;
     const target = (row: ApiRow) =>
-      row.rate === TARGET.rate ? `p99 ≤ ${TARGET.p99Ms} ms: ${row.p99Ms.median <= TARGET.p99Ms ? 'met' : 'not met'}` : '';
+      row.rate === TARGET.rate
+        ? `p99 ≤ ${TARGET.p99Ms} ms: ${row.p99Ms.median <= TARGET.p99Ms ? 'met' : 'not met'}`
+        : '';
     log(
       table([
-        ['load', 'commands/s median', 'min', 'max', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'sessions opened', 'target'],
+        [
+          'load',
+          'commands/s median',
+          'min',
+          'max',
+          'p50 ms',
+          'p90 ms',
+          'p99 ms',
+          'max ms',
+          'errors',
+          'sessions opened',
+          'target',
+        ],
         ...rows.map((row) => [
           row.rate !== null ? `${fmt(row.rate)}/s offered` : `saturation (${row.connections} connections)`,
           fmt(row.achievedPerSecond.median),
@@ -258,7 +321,20 @@ export async function apiBench(o: ApiBenchOptions) {
     );
     log(
       `\n${table([
-        [`POST /cases, ${complaintConnections} connections`, 'answered/s median', 'min', 'max', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'repeats joined', 'sessions opened', 'conflicts', 'retries'],
+        [
+          `POST /cases, ${complaintConnections} connections`,
+          'answered/s median',
+          'min',
+          'max',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'errors',
+          'repeats joined',
+          'sessions opened',
+          'conflicts',
+          'retries',
+        ],
         ...complaintRows.map((row) => [
           row.mix === 'no-repeat' ? 'no repeats' : 'every 4th a repeat',
           fmt(row.achievedPerSecond.median),
@@ -275,7 +351,10 @@ export async function apiBench(o: ApiBenchOptions) {
         ]),
       ])}`,
     );
-    const sessionsInRepeatWindows = complaintRows.reduce((sum, r) => sum + r.counters.sessionsOpened.reduce((a, b) => a + b, 0), 0);
+    const sessionsInRepeatWindows = complaintRows.reduce(
+      (sum, r) => sum + r.counters.sessionsOpened.reduce((a, b) => a + b, 0),
+      0,
+    );
     log(
       `repeat-heavy ÷ no-repeat answered/s: ${fmt(repeatRatio.ofMedians, 2)} (medians ÷ medians; within each run: median ${fmt(repeatRatio.perRun.median, 2)}, ${fmt(repeatRatio.perRun.min, 2)}–${fmt(repeatRatio.perRun.max, 2)}), ` +
         `target ≥ ${REPEAT_TARGET.ratio}: ${repeatRatio.ofMedians >= REPEAT_TARGET.ratio ? 'met' : 'not met'}; ` +
@@ -285,23 +364,41 @@ export async function apiBench(o: ApiBenchOptions) {
     for (const row of rows) {
       for (const k of KINDS) {
         const f = row.byKind[k];
-        kindRows.push([row.rate !== null ? `${fmt(row.rate)}/s` : `${row.connections} connections`, k, `${fmt(f.share * 100)} %`, fmt(f.p50Ms.median, 1), fmt(f.p99Ms.median, 1)]);
+        kindRows.push([
+          row.rate !== null ? `${fmt(row.rate)}/s` : `${row.connections} connections`,
+          k,
+          `${fmt(f.share * 100)} %`,
+          fmt(f.p50Ms.median, 1),
+          fmt(f.p99Ms.median, 1),
+        ]);
       }
     }
     log(`\n${table(kindRows)}`);
     for (const row of rows.filter((r) => r.errors > 0)) {
-      log(`\nerrors at ${row.rate !== null ? `${row.rate}/s` : `saturation, ${row.connections} connections`} (first ${row.errorSamples.length}):`);
+      log(
+        `\nerrors at ${row.rate !== null ? `${row.rate}/s` : `saturation, ${row.connections} connections`} (first ${row.errorSamples.length}):`,
+      );
       for (const sample of row.errorSamples) log(`  ${sample}`);
     }
     for (const row of complaintRows.filter((r) => r.errors > 0)) {
       log(`\nerrors at POST /cases, ${row.mix} (first ${row.errorSamples.length}):`);
       for (const sample of row.errorSamples) log(`  ${sample}`);
     }
-    if (unsettled > 0) log(`\n${unsettled} phase(s) started before the projector had caught up (it was still behind after 120 s)`);
+    if (unsettled > 0)
+      log(
+        `\n${unsettled} phase(s) started before the projector had caught up (it was still behind after 120 s)`,
+      );
 
-    const errors = rows.reduce((sum, r) => sum + r.errors, 0) + complaintRows.reduce((sum, r) => sum + r.errors, 0);
+    const errors =
+      rows.reduce((sum, r) => sum + r.errors, 0) + complaintRows.reduce((sum, r) => sum + r.errors, 0);
     return {
-      workload: { mix: CYCLE, correspondents: department.correspondents.length, secondsPerRate: o.secondsPerRate, runs: o.runs, warmUpSeconds: o.warmUpSeconds },
+      workload: {
+        mix: CYCLE,
+        correspondents: department.correspondents.length,
+        secondsPerRate: o.secondsPerRate,
+        runs: o.runs,
+        warmUpSeconds: o.warmUpSeconds,
+      },
       rows,
       /** Issue 21: `POST /cases` alone without repeats and with every fourth a repeat, and the ratio. */
       repeatHeavy: {
@@ -310,10 +407,16 @@ export async function apiBench(o: ApiBenchOptions) {
         rows: complaintRows,
         ratio: repeatRatio,
         sessionsOpened: sessionsInRepeatWindows,
-        target: { ...REPEAT_TARGET, ratioMet: repeatRatio.ofMedians >= REPEAT_TARGET.ratio, sessionsMet: sessionsInRepeatWindows === REPEAT_TARGET.sessionsOpened },
+        target: {
+          ...REPEAT_TARGET,
+          ratioMet: repeatRatio.ofMedians >= REPEAT_TARGET.ratio,
+          sessionsMet: sessionsInRepeatWindows === REPEAT_TARGET.sessionsOpened,
+        },
       },
       /** The closed-loop row that answered the most. */
-      saturationPerSecond: rows.filter((r) => r.rate === null).sort((a, b) => b.achievedPerSecond.median - a.achievedPerSecond.median)[0]!.achievedPerSecond,
+      saturationPerSecond: rows
+        .filter((r) => r.rate === null)
+        .sort((a, b) => b.achievedPerSecond.median - a.achievedPerSecond.median)[0]!.achievedPerSecond,
       target: { ...TARGET, p99MsMeasured: rows.find((r) => r.rate === TARGET.rate)?.p99Ms.median ?? null },
       loadAverage: { before: loadBefore, after: loadavg()[0]! },
       ...(errors > 0 ? { serverOutputTail: server.output().slice(-4000) } : {}),

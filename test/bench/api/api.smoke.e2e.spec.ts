@@ -14,22 +14,37 @@ describe('api benchmark (smoke)', () => {
       correspondents: 5,
       log: (line) => lines.push(line),
     });
-    expect(result.rows.map((r) => r.rate ?? `${r.connections} connections`)).toEqual([20, 40, '4 connections']);
+    expect(result.rows.map((r) => r.rate ?? `${r.connections} connections`)).toEqual([
+      20,
+      40,
+      '4 connections',
+    ]);
     for (const row of result.rows) {
-      expect({ row: row.rate ?? 'saturation', errors: row.errors, samples: row.errorSamples }).toEqual({ row: row.rate ?? 'saturation', errors: 0, samples: [] });
-      for (const figure of [row.achievedPerSecond, row.p50Ms, row.p90Ms, row.p99Ms, row.maxMs]) expect(figure.median).toBeGreaterThan(0);
+      expect({ row: row.rate ?? 'saturation', errors: row.errors, samples: row.errorSamples }).toEqual({
+        row: row.rate ?? 'saturation',
+        errors: 0,
+        samples: [],
+      });
+      for (const figure of [row.achievedPerSecond, row.p50Ms, row.p90Ms, row.p99Ms, row.maxMs])
+        expect(figure.median).toBeGreaterThan(0);
       expect(row.sent).toBeGreaterThan(0);
     }
     expect(result.saturationPerSecond.median).toBeGreaterThan(0);
     // The session counter over every measured window: a count, whatever it is.
-    for (const row of result.rows) for (const n of row.counters.sessionsOpened) expect(n).toBeGreaterThanOrEqual(0);
+    for (const row of result.rows)
+      for (const n of row.counters.sessionsOpened) expect(n).toBeGreaterThanOrEqual(0);
 
     // POST /cases alone, without repeats and with every fourth a repeat (issue 21).
     const [noRepeat, repeatHeavy] = result.repeatHeavy.rows;
     expect([noRepeat!.mix, repeatHeavy!.mix]).toEqual(['no-repeat', 'repeat-heavy']);
     for (const row of [noRepeat!, repeatHeavy!]) {
-      expect({ mix: row.mix, errors: row.errors, samples: row.errorSamples }).toEqual({ mix: row.mix, errors: 0, samples: [] });
-      for (const figure of [row.achievedPerSecond, row.p50Ms, row.p99Ms]) expect(figure.median).toBeGreaterThan(0);
+      expect({ mix: row.mix, errors: row.errors, samples: row.errorSamples }).toEqual({
+        mix: row.mix,
+        errors: 0,
+        samples: [],
+      });
+      for (const figure of [row.achievedPerSecond, row.p50Ms, row.p99Ms])
+        expect(figure.median).toBeGreaterThan(0);
       expect(row.counters.sessionsOpened).toHaveLength(1);
       expect(row.counters.sessionsOpened[0]).toBeGreaterThanOrEqual(0);
     }

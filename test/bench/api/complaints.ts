@@ -30,7 +30,13 @@ export interface ComplaintsOutcome {
  * open matter), so one of the two answers 201 and the other 200. With `no-repeat` every complaint
  * names a new complainant.
  */
-export async function complaintsClosedLoop(baseUrl: string, commands: Commands, mix: ComplaintMix, connections: number, seconds: number): Promise<ComplaintsOutcome> {
+export async function complaintsClosedLoop(
+  baseUrl: string,
+  commands: Commands,
+  mix: ComplaintMix,
+  connections: number,
+  seconds: number,
+): Promise<ComplaintsOutcome> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latenciesMs: number[] = [];
   const errors = new ErrorSamples();
@@ -43,7 +49,10 @@ export async function complaintsClosedLoop(baseUrl: string, commands: Commands, 
 
   const build = (i: number): Command => {
     const earlier = recent[(i + 1) % 4];
-    const command = mix === 'repeat-heavy' && i % 4 === 3 && earlier ? commands.repeatComplaint(earlier, i) : commands.complaint();
+    const command =
+      mix === 'repeat-heavy' && i % 4 === 3 && earlier
+        ? commands.repeatComplaint(earlier, i)
+        : commands.complaint();
     recent[i % 4] = command;
     return command;
   };

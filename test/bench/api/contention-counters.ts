@@ -11,7 +11,8 @@ export interface ContentionCounters {
 /** Sum of every sample of `name` (with or without labels); 0 when it has none yet. */
 function sum(text: string, name: string): number {
   let total = 0;
-  for (const match of text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))) total += Number(match[1]);
+  for (const match of text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm')))
+    total += Number(match[1]);
   return total;
 }
 
@@ -19,7 +20,8 @@ export async function scrapeCounters(baseUrl: string): Promise<ContentionCounter
   const response = await fetch(`${baseUrl}/metrics`);
   if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
   const text = await response.text();
-  if (!/^caseledger_db_connections_opened_total /m.test(text)) throw new Error('GET /metrics has no caseledger_db_connections_opened_total');
+  if (!/^caseledger_db_connections_opened_total /m.test(text))
+    throw new Error('GET /metrics has no caseledger_db_connections_opened_total');
   return {
     sessionsOpened: sum(text, 'caseledger_db_connections_opened_total'),
     conflicts: sum(text, 'caseledger_command_conflicts_total'),
@@ -28,7 +30,10 @@ export async function scrapeCounters(baseUrl: string): Promise<ContentionCounter
 }
 
 /** What the counters rose by during `work`. */
-export async function counted<T>(baseUrl: string, work: () => Promise<T>): Promise<{ outcome: T; counters: ContentionCounters }> {
+export async function counted<T>(
+  baseUrl: string,
+  work: () => Promise<T>,
+): Promise<{ outcome: T; counters: ContentionCounters }> {
   const before = await scrapeCounters(baseUrl);
   const outcome = await work();
   const after = await scrapeCounters(baseUrl);

@@ -18,7 +18,12 @@ export interface Reply {
 }
 
 /** One POST on a keep-alive agent; rejects on a network error or after `timeoutMs`. */
-export function post(agent: http.Agent, baseUrl: string, command: Command, timeoutMs = 120_000): Promise<Reply> {
+export function post(
+  agent: http.Agent,
+  baseUrl: string,
+  command: Command,
+  timeoutMs = 120_000,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       `${baseUrl}${command.path}`,
@@ -26,12 +31,18 @@ export function post(agent: http.Agent, baseUrl: string, command: Command, timeo
         method: 'POST',
         agent,
         timeout: timeoutMs,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(command.body), authorization: `Bearer ${command.token}` },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(command.body),
+          authorization: `Bearer ${command.token}`,
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
         response.on('error', reject);
       },
     );
@@ -48,7 +59,8 @@ export class ErrorSamples {
 
   add(command: Command, what: string): void {
     this.count++;
-    if (this.samples.length < 5) this.samples.push(`${command.kind} POST ${command.path}: ${what.slice(0, 400)}`);
+    if (this.samples.length < 5)
+      this.samples.push(`${command.kind} POST ${command.path}: ${what.slice(0, 400)}`);
   }
 }
 
@@ -58,7 +70,12 @@ export class ErrorSamples {
  * server that falls behind shows its queue in the latencies instead of slowing the load down
  * (no coordinated omission). Commands follow the CYCLE mix through `flow`.
  */
-export async function openLoop(baseUrl: string, flow: CaseFlow, rate: number, seconds: number): Promise<PhaseOutcome> {
+export async function openLoop(
+  baseUrl: string,
+  flow: CaseFlow,
+  rate: number,
+  seconds: number,
+): Promise<PhaseOutcome> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const total = Math.max(1, Math.round(rate * seconds));
   const interval = 1000 / rate;
@@ -75,7 +92,8 @@ export async function openLoop(baseUrl: string, flow: CaseFlow, rate: number, se
       .then(
         (reply) => {
           const latency = performance.now() - due;
-          if (reply.status !== EXPECTED_STATUS[command.kind]) return errors.add(command, `${reply.status} ${reply.text}`);
+          if (reply.status !== EXPECTED_STATUS[command.kind])
+            return errors.add(command, `${reply.status} ${reply.text}`);
           settle(JSON.parse(reply.text));
           ok++;
           latenciesMs.push(latency);

@@ -25,7 +25,12 @@ type Context = Record<string, string | undefined>;
  * each command built from the answers before it; a command whose predecessor failed is not sent
  * (autocannon restarts that connection's cycle) and the failure is counted.
  */
-export async function saturate(baseUrl: string, commands: Commands, connections: number, seconds: number): Promise<SaturationOutcome> {
+export async function saturate(
+  baseUrl: string,
+  commands: Commands,
+  connections: number,
+  seconds: number,
+): Promise<SaturationOutcome> {
   const errors = new ErrorSamples();
   let ok = 0;
   const byKind = Object.fromEntries(KINDS.map((k) => [k, [] as number[]])) as Record<Kind, number[]>;
@@ -39,7 +44,8 @@ export async function saturate(baseUrl: string, commands: Commands, connections:
         const caseId = ctx[`${c}.caseId`];
         const assignee = ctx[`${c}.assignee`];
         if (kind !== 'complaint' && !caseId) return undefined as unknown as autocannon.Request;
-        if ((kind === 'response' || kind === 'goodwill') && !assignee) return undefined as unknown as autocannon.Request;
+        if ((kind === 'response' || kind === 'goodwill') && !assignee)
+          return undefined as unknown as autocannon.Request;
         const sent =
           kind === 'complaint'
             ? commands.complaint()
@@ -60,7 +66,11 @@ export async function saturate(baseUrl: string, commands: Commands, connections:
       },
       onResponse: (status: number, body: string, context: object) => {
         const ctx = context as Context;
-        if (status !== EXPECTED_STATUS[kind]) return errors.add({ kind, path: ctx[`${i}.path`] ?? '?', token: '', body: '' }, `${status} ${body}`);
+        if (status !== EXPECTED_STATUS[kind])
+          return errors.add(
+            { kind, path: ctx[`${i}.path`] ?? '?', token: '', body: '' },
+            `${status} ${body}`,
+          );
         ok++;
         byKind[kind].push(performance.now() - Number(ctx[`${i}.at`]));
         if (kind === 'complaint') ctx[`${c}.caseId`] = JSON.parse(body).caseId;
@@ -71,7 +81,8 @@ export async function saturate(baseUrl: string, commands: Commands, connections:
   const result = await autocannon({ url: baseUrl, connections, duration: seconds, requests, timeout: 120 });
   const lost = result.errors + result.timeouts;
   if (lost > 0) errors.count += lost;
-  if (lost > 0 && errors.samples.length < 5) errors.samples.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
+  if (lost > 0 && errors.samples.length < 5)
+    errors.samples.push(`${result.errors} connection errors, ${result.timeouts} timeouts`);
   return {
     achievedPerSecond: ok / result.duration,
     p50Ms: result.latency.p50,

@@ -17,7 +17,12 @@ export const KINDS: Kind[] = ['complaint', 'sort', 'response', 'goodwill'];
 export const CYCLE: Kind[] = ['complaint', 'sort', 'response', 'goodwill', 'complaint', 'sort', 'response'];
 
 /** The status a command answers when it succeeds (SPEC §4); any other answer is an error. */
-export const EXPECTED_STATUS: Record<Kind, number> = { complaint: 201, sort: 200, response: 200, goodwill: 201 };
+export const EXPECTED_STATUS: Record<Kind, number> = {
+  complaint: 201,
+  sort: 200,
+  response: 200,
+  goodwill: 201,
+};
 
 /** A request ready to send: POST `path` with `body` as the actor `token` stands for. */
 export interface Command {
@@ -34,7 +39,16 @@ export interface Department {
 }
 
 const CHANNELS = ['mail', 'email', 'phone', 'web', 'chat', 'social'] as const;
-const CATEGORIES = ['product', 'shipping', 'billing', 'commission', 'autoship', 'enrollment', 'return', 'other'] as const;
+const CATEGORIES = [
+  'product',
+  'shipping',
+  'billing',
+  'commission',
+  'autoship',
+  'enrollment',
+  'return',
+  'other',
+] as const;
 const PRIORITIES = ['low', 'normal', 'normal', 'normal', 'high', 'urgent'] as const;
 /** Most cases are simple; a few need the department's most skilled correspondents. */
 const COMPLEXITIES = [1, 1, 2, 2, 2, 3, 3, 4, 5] as const;
@@ -52,11 +66,17 @@ function budgetMonths(): string[] {
  * standards (the defaults, as an event) and gives every correspondent a goodwill budget large
  * enough for every grant of the run; signs a token for each actor with the server's secret.
  */
-export async function seedDepartment(url: string, adminToken: string, jwtSecret: string, correspondents: number): Promise<Department> {
+export async function seedDepartment(
+  url: string,
+  adminToken: string,
+  jwtSecret: string,
+  correspondents: number,
+): Promise<Department> {
   const admin = new Http(url, adminToken);
   const expect = async (what: string, reply: Promise<{ status: number; body: unknown }>, status: number) => {
     const r = await reply;
-    if (r.status !== status) throw new Error(`seeding: ${what} answered ${r.status}: ${JSON.stringify(r.body)}`);
+    if (r.status !== status)
+      throw new Error(`seeding: ${what} answered ${r.status}: ${JSON.stringify(r.body)}`);
   };
   await expect(
     'PUT /standards',
@@ -68,12 +88,29 @@ export async function seedDepartment(url: string, adminToken: string, jwtSecret:
     }),
     200,
   );
-  await expect('POST /staff SO-1', admin.post('/staff', { staffId: 'SO-1', name: 'Sue Sorter', roles: ['sorter'], skillLevel: 5 }), 201);
+  await expect(
+    'POST /staff SO-1',
+    admin.post('/staff', { staffId: 'SO-1', name: 'Sue Sorter', roles: ['sorter'], skillLevel: 5 }),
+    201,
+  );
   const ids = Array.from({ length: correspondents }, (_, i) => `C-${String(i + 1).padStart(3, '0')}`);
   for (const [i, staffId] of ids.entries()) {
-    await expect(`POST /staff ${staffId}`, admin.post('/staff', { staffId, name: `Correspondent ${i + 1}`, roles: ['correspondent'], skillLevel: (i % 5) + 1 }), 201);
+    await expect(
+      `POST /staff ${staffId}`,
+      admin.post('/staff', {
+        staffId,
+        name: `Correspondent ${i + 1}`,
+        roles: ['correspondent'],
+        skillLevel: (i % 5) + 1,
+      }),
+      201,
+    );
     for (const month of budgetMonths()) {
-      await expect(`POST /goodwill-budgets ${staffId}`, admin.post('/goodwill-budgets', { staffId, month, amountCents: 50_000_000 }), 201);
+      await expect(
+        `POST /goodwill-budgets ${staffId}`,
+        admin.post('/goodwill-budgets', { staffId, month, amountCents: 50_000_000 }),
+        201,
+      );
     }
   }
   const signer = new JwtVerifier(jwtSecret);
@@ -106,7 +143,10 @@ export class Commands {
       token: this.token('intake'),
       body: JSON.stringify({
         channel: pick(CHANNELS, n),
-        complainant: n % 3 === 0 ? { type: 'customer', id: `CU-${this.run}-${n}` } : { type: 'distributor', id: `D-${this.run}-${n}`, name: `Distributor ${n}` },
+        complainant:
+          n % 3 === 0
+            ? { type: 'customer', id: `CU-${this.run}-${n}` }
+            : { type: 'distributor', id: `D-${this.run}-${n}`, name: `Distributor ${n}` },
         subject: `Order ${n}: blender lid arrived cracked`,
         body: 'The lid of my blender arrived cracked. I need a replacement before the party on Saturday.',
       }),
@@ -116,7 +156,13 @@ export class Commands {
   /** The complainant of `earlier` writing again about the same subject (same channel), in other words. */
   repeatComplaint(earlier: Command, contact: number): Command {
     const body = JSON.parse(earlier.body) as Record<string, unknown>;
-    return { ...earlier, body: JSON.stringify({ ...body, body: `Writing again (contact ${contact}): still no replacement lid.` }) };
+    return {
+      ...earlier,
+      body: JSON.stringify({
+        ...body,
+        body: `Writing again (contact ${contact}): still no replacement lid.`,
+      }),
+    };
   }
 
   sort(caseId: string): Command {
@@ -125,7 +171,11 @@ export class Commands {
       kind: 'sort',
       path: `/cases/${caseId}/sort`,
       token: this.token('sorter'),
-      body: JSON.stringify({ category: pick(CATEGORIES, n), complexity: pick(COMPLEXITIES, n), priority: pick(PRIORITIES, n) }),
+      body: JSON.stringify({
+        category: pick(CATEGORIES, n),
+        complexity: pick(COMPLEXITIES, n),
+        priority: pick(PRIORITIES, n),
+      }),
     };
   }
 
@@ -136,7 +186,10 @@ export class Commands {
       kind: 'response',
       path: `/cases/${caseId}/responses`,
       token: this.token(assigneeId),
-      body: JSON.stringify({ channel: pick(CHANNELS, n), summary: 'Apologised; a new lid is on its way by express.' }),
+      body: JSON.stringify({
+        channel: pick(CHANNELS, n),
+        summary: 'Apologised; a new lid is on its way by express.',
+      }),
     };
   }
 
@@ -185,7 +238,10 @@ export class CaseFlow {
     }
     if ((kind === 'goodwill' || kind === 'response') && this.toAnswer.length > 0) {
       const c = this.toAnswer.shift()!;
-      return { command: this.commands.response(c.caseId, c.assigneeId!), settle: () => (c.grant ? this.toGrant.push(c) : undefined) };
+      return {
+        command: this.commands.response(c.caseId, c.assigneeId!),
+        settle: () => (c.grant ? this.toGrant.push(c) : undefined),
+      };
     }
     if (kind !== 'complaint' && this.toSort.length > 0) {
       const c = this.toSort.shift()!;
@@ -195,6 +251,9 @@ export class CaseFlow {
       };
     }
     const grant = this.filed++ % 2 === 0;
-    return { command: this.commands.complaint(), settle: (answer) => this.toSort.push({ caseId: String(answer.caseId), grant }) };
+    return {
+      command: this.commands.complaint(),
+      settle: (answer) => this.toSort.push({ caseId: String(answer.caseId), grant }),
+    };
   }
 }

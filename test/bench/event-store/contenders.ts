@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { getPostgreSQLEventStore, type PostgresEventStore as EmmettStore } from '@event-driven-io/emmett-postgresql';
+import {
+  getPostgreSQLEventStore,
+  type PostgresEventStore as EmmettStore,
+} from '@event-driven-io/emmett-postgresql';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { migrateEventStore, PostgresEventStore, WrongExpectedRevision, openPool } from '#event-store';
 import { batchOf } from './payload.js';
@@ -18,7 +21,11 @@ const now = () => new Date().toISOString();
 
 export async function caseledger(url: string, poolSize: number): Promise<Contender> {
   await migrateEventStore(url);
-  const store = new PostgresEventStore({ connection: { connectionString: url }, poolSize, onBackgroundError: () => undefined });
+  const store = new PostgresEventStore({
+    connection: { connectionString: url },
+    poolSize,
+    onBackgroundError: () => undefined,
+  });
   return {
     name: 'caseledger',
     async appendToNewStream(size) {
@@ -29,7 +36,9 @@ export async function caseledger(url: string, poolSize: number): Promise<Contend
       for (let attempt = 1; ; attempt++) {
         const [head] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
         try {
-          await store.appendToStream(streamId, batchOf(1, streamId, now()), { expectedRevision: head ? head.streamRevision : 'no_stream' });
+          await store.appendToStream(streamId, batchOf(1, streamId, now()), {
+            expectedRevision: head ? head.streamRevision : 'no_stream',
+          });
           return attempt;
         } catch (error) {
           if (!(error instanceof WrongExpectedRevision)) throw error;
@@ -44,12 +53,19 @@ export async function emmett(url: string, poolSize: number): Promise<Contender> 
   const pool = openPool({ connectionString: url, max: poolSize }, () => undefined); // an idle connection dropped at shutdown: the pool replaces it
   const store: EmmettStore = getPostgreSQLEventStore(url, { connectionOptions: { pooled: true, pool } });
   await store.schema.migrate();
-  const toEmmett = (size: number, streamId: string) => batchOf(size, streamId, now()).map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata as unknown as Record<string, unknown> }));
+  const toEmmett = (size: number, streamId: string) =>
+    batchOf(size, streamId, now()).map((e) => ({
+      type: e.type,
+      data: e.data as Record<string, unknown>,
+      metadata: e.metadata as unknown as Record<string, unknown>,
+    }));
   return {
     name: 'emmett',
     async appendToNewStream(size) {
       const streamId = `case-${randomUUID()}`;
-      await store.appendToStream(streamId, toEmmett(size, streamId), { expectedStreamVersion: STREAM_DOES_NOT_EXIST });
+      await store.appendToStream(streamId, toEmmett(size, streamId), {
+        expectedStreamVersion: STREAM_DOES_NOT_EXIST,
+      });
     },
     async appendContended(streamId) {
       for (let attempt = 1; ; attempt++) {
@@ -60,7 +76,11 @@ export async function emmett(url: string, poolSize: number): Promise<Contender> 
           });
           return attempt;
         } catch (error) {
-          if ((error as Error).name !== 'ExpectedVersionConflictError' && !/version/i.test((error as Error).message)) throw error;
+          if (
+            (error as Error).name !== 'ExpectedVersionConflictError' &&
+            !/version/i.test((error as Error).message)
+          )
+            throw error;
         }
       }
     },
@@ -99,7 +119,16 @@ export async function rawInsert(url: string, poolSize: number): Promise<Contende
         await pool.query(
           `INSERT INTO bench_raw.events (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)
            VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $8)`,
-          [e!.eventId, streamId, e!.type, e!.occurredAt, at, JSON.stringify(e!.data), JSON.stringify(e!.metadata), ZERO],
+          [
+            e!.eventId,
+            streamId,
+            e!.type,
+            e!.occurredAt,
+            at,
+            JSON.stringify(e!.data),
+            JSON.stringify(e!.metadata),
+            ZERO,
+          ],
         );
         return;
       }

@@ -39,7 +39,11 @@ async function measure(contender: Contender, writers: number, batch: number, sec
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { eventsPerSecond: events / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    eventsPerSecond: events / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 /** 8 writers appending to ONE stream at the revision each read, retrying conflicts. */
@@ -58,7 +62,10 @@ async function measureContention(contender: Contender, seconds: number) {
       }
     }),
   );
-  return { eventsPerSecond: appended / ((performance.now() - started) / 1000), attemptsPerAppend: attempts / appended };
+  return {
+    eventsPerSecond: appended / ((performance.now() - started) / 1000),
+    attemptsPerAppend: attempts / appended,
+  };
 }
 
 /**
@@ -105,15 +112,37 @@ export async function eventStoreBench(o: EventStoreBenchOptions) {
     }
     const cells: Cell[] = [...samples].map(([key, s]) => {
       const [contender, batch, writers] = key.split('|');
-      return { contender: contender!, batch: Number(batch), writers: Number(writers), eventsPerSecond: spread(s.eps), p50Ms: spread(s.p50), p99Ms: spread(s.p99) };
+      return {
+        contender: contender!,
+        batch: Number(batch),
+        writers: Number(writers),
+        eventsPerSecond: spread(s.eps),
+        p50Ms: spread(s.p50),
+        p99Ms: spread(s.p99),
+      };
     });
-    const find = (name: string, batch: number, writers: number) => cells.find((c) => c.contender === name && c.batch === batch && c.writers === writers)!;
-    const rows = [['events per append', 'writers', 'contender', 'events/s median', 'min', 'max', 'p50 ms', 'p99 ms', '÷ emmett', '÷ raw']];
+    const find = (name: string, batch: number, writers: number) =>
+      cells.find((c) => c.contender === name && c.batch === batch && c.writers === writers)!;
+    const rows = [
+      [
+        'events per append',
+        'writers',
+        'contender',
+        'events/s median',
+        'min',
+        'max',
+        'p50 ms',
+        'p99 ms',
+        '÷ emmett',
+        '÷ raw',
+      ],
+    ];
     for (const batch of o.batchSizes) {
       for (const writers of o.writers) {
         for (const c of contenders) {
           const cell = find(c.name, batch, writers);
-          const ratio = (other: string) => fmt(cell.eventsPerSecond.median / find(other, batch, writers).eventsPerSecond.median, 2);
+          const ratio = (other: string) =>
+            fmt(cell.eventsPerSecond.median / find(other, batch, writers).eventsPerSecond.median, 2);
           rows.push([
             String(batch),
             String(writers),
@@ -130,10 +159,27 @@ export async function eventStoreBench(o: EventStoreBenchOptions) {
       }
     }
     log(table(rows));
-    const contentionRows = [['8 writers, one stream', 'appends/s median', 'min', 'max', 'attempts per append']];
-    for (const [name, s] of contention) contentionRows.push([name, fmt(spread(s.eps).median), fmt(spread(s.eps).min), fmt(spread(s.eps).max), fmt(spread(s.attempts).median, 2)]);
+    const contentionRows = [
+      ['8 writers, one stream', 'appends/s median', 'min', 'max', 'attempts per append'],
+    ];
+    for (const [name, s] of contention)
+      contentionRows.push([
+        name,
+        fmt(spread(s.eps).median),
+        fmt(spread(s.eps).min),
+        fmt(spread(s.eps).max),
+        fmt(spread(s.attempts).median, 2),
+      ]);
     log(`\n${table(contentionRows)}`);
-    return { cells, contention: Object.fromEntries([...contention].map(([k, s]) => [k, { eventsPerSecond: spread(s.eps), attemptsPerAppend: spread(s.attempts) }])) };
+    return {
+      cells,
+      contention: Object.fromEntries(
+        [...contention].map(([k, s]) => [
+          k,
+          { eventsPerSecond: spread(s.eps), attemptsPerAppend: spread(s.attempts) },
+        ]),
+      ),
+    };
   } finally {
     for (const c of contenders) await c.close();
   }

@@ -36,9 +36,17 @@ interface Run {
   reportedPerSecond: number;
 }
 
-const PERIOD = { from: '2026-09-01T00:00:00.000Z', to: '2026-09-02T00:00:00.000Z', asOf: '2026-12-31T00:00:00.000Z' };
+const PERIOD = {
+  from: '2026-09-01T00:00:00.000Z',
+  to: '2026-09-02T00:00:00.000Z',
+  asOf: '2026-12-31T00:00:00.000Z',
+};
 /** The warm-up orders' day (upstream-producer.ts), outside PERIOD. */
-const WARM_UP_PERIOD = { from: '2026-08-01T00:00:00.000Z', to: '2026-08-02T00:00:00.000Z', asOf: '2026-12-31T00:00:00.000Z' };
+const WARM_UP_PERIOD = {
+  from: '2026-08-01T00:00:00.000Z',
+  to: '2026-08-02T00:00:00.000Z',
+  asOf: '2026-12-31T00:00:00.000Z',
+};
 
 /** Where the ingest runs: in `npm start`'s one process beside the projector, or as apps/ingest. */
 export type IngestTopology = 'one process' | 'ingest process';
@@ -61,18 +69,33 @@ const TOPOLOGIES: IngestTopology[] = ['one process', 'ingest process'];
 export async function ingestBench(options: IngestBenchOptions) {
   const log = options.log ?? console.log;
   const probe = await probeKafka(5_000);
-  if (!probe.ok) throw new Error(`the ingest bench needs a broker at ${kafkaBrokers().join(',')} (npm run kafka:start): ${probe.reason}`);
+  if (!probe.ok)
+    throw new Error(
+      `the ingest bench needs a broker at ${kafkaBrokers().join(',')} (npm run kafka:start): ${probe.reason}`,
+    );
   const runs = new Map<IngestTopology, Run[]>(TOPOLOGIES.map((t) => [t, []]));
   for (let run = 1; run <= options.runs; run++) {
     for (const topology of TOPOLOGIES) {
-      const outcome = await oneRun(topology, options.events, options.warmUpEvents ?? 5_000, options.partitions ?? 3, options.chunkSize);
+      const outcome = await oneRun(
+        topology,
+        options.events,
+        options.warmUpEvents ?? 5_000,
+        options.partitions ?? 3,
+        options.chunkSize,
+      );
       runs.get(topology)!.push(outcome);
-      const cold = outcome.coldFirstAppendMs === null ? '' : ` (cold start: first append ${fmt(outcome.coldFirstAppendMs)} ms after production began)`;
-      log(`run ${run}, ${topology}: ${fmt(outcome.appendedPerSecond)} appended/s, ${fmt(outcome.reportedPerSecond)} in the report/s${cold}`);
+      const cold =
+        outcome.coldFirstAppendMs === null
+          ? ''
+          : ` (cold start: first append ${fmt(outcome.coldFirstAppendMs)} ms after production began)`;
+      log(
+        `run ${run}, ${topology}: ${fmt(outcome.appendedPerSecond)} appended/s, ${fmt(outcome.reportedPerSecond)} in the report/s${cold}`,
+      );
     }
   }
   const figuresOf = (list: Run[]) => ({
-    coldFirstAppendMs: list[0]?.coldFirstAppendMs === null ? null : spread(list.map((r) => r.coldFirstAppendMs!)),
+    coldFirstAppendMs:
+      list[0]?.coldFirstAppendMs === null ? null : spread(list.map((r) => r.coldFirstAppendMs!)),
     producedPerSecond: spread(list.map((r) => r.producedPerSecond)),
     appendedPerSecond: spread(list.map((r) => r.appendedPerSecond)),
     reportedPerSecond: spread(list.map((r) => r.reportedPerSecond)),
@@ -90,15 +113,26 @@ export async function ingestBench(options: IngestBenchOptions) {
       ['order events/s (median of runs)', 'median', 'min', 'max'],
       ...TOPOLOGIES.flatMap((t) => {
         const f = figures.topologies[t]!;
-        const cold = f.coldFirstAppendMs ? [row(`${t}: cold start, ms to the first append`, f.coldFirstAppendMs)] : [];
-        return [row(`${t}: produced`, f.producedPerSecond), row(`${t}: produced → appended`, f.appendedPerSecond), row(`${t}: produced → in the report`, f.reportedPerSecond), ...cold];
+        const cold = f.coldFirstAppendMs
+          ? [row(`${t}: cold start, ms to the first append`, f.coldFirstAppendMs)]
+          : [];
+        return [
+          row(`${t}: produced`, f.producedPerSecond),
+          row(`${t}: produced → appended`, f.appendedPerSecond),
+          row(`${t}: produced → in the report`, f.reportedPerSecond),
+          ...cold,
+        ];
       }),
     ]),
   );
   return figures;
 }
 
-async function until(what: string, probe: () => Promise<boolean>, { everyMs = 5, timeoutMs = 300_000 } = {}): Promise<number> {
+async function until(
+  what: string,
+  probe: () => Promise<boolean>,
+  { everyMs = 5, timeoutMs = 300_000 } = {},
+): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (await probe()) return performance.now();
@@ -107,7 +141,13 @@ async function until(what: string, probe: () => Promise<boolean>, { everyMs = 5,
   throw new Error(`ingest bench: timed out waiting for ${what}`);
 }
 
-async function oneRun(topology: IngestTopology, events: number, warmUpEvents: number, partitions: number, chunkSize: number | undefined): Promise<Run> {
+async function oneRun(
+  topology: IngestTopology,
+  events: number,
+  warmUpEvents: number,
+  partitions: number,
+  chunkSize: number | undefined,
+): Promise<Run> {
   const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-bench-ingest-'));
   const server = await startEmbeddedPostgres({ dataDir, persistent: false });
   const url = await createDatabase(server.url, 'caseledger');
@@ -117,16 +157,31 @@ async function oneRun(topology: IngestTopology, events: number, warmUpEvents: nu
   const pool = openPool({ connectionString: url, max: 4 }, () => undefined); // connections cut when the server stops at the end of the run
   const topic = `bench.orders.${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const kafka = kafkaClient('caseledger-bench-ingest');
-  const settings = { brokers: kafkaBrokers(), ordersTopic: topic, eventsTopic: `${topic}.feed`, partitions, replicationFactor: 1 };
+  const settings = {
+    brokers: kafkaBrokers(),
+    ordersTopic: topic,
+    eventsTopic: `${topic}.feed`,
+    partitions,
+    replicationFactor: 1,
+  };
   const groupId = `${topic}.group`;
   const ingest =
     topology === 'one process'
-      ? await startIngest({ store, kafka: settings, currency: 'USD', groupId, chunkSize, partitionsConsumedConcurrently: partitions })
+      ? await startIngest({
+          store,
+          kafka: settings,
+          currency: 'USD',
+          groupId,
+          chunkSize,
+          partitionsConsumedConcurrently: partitions,
+        })
       : await startIngestProcess(url, await runtimeLoginUrl(url), settings, groupId);
   // Both deployments are consuming before the clock starts.
   if ('status' in ingest) {
     const { status } = ingest as RunningIngest;
-    await until('the ingest to join its group', async () => (await status.health()).status === 'consuming', { timeoutMs: 60_000 });
+    await until('the ingest to join its group', async () => (await status.health()).status === 'consuming', {
+      timeoutMs: 60_000,
+    });
   }
   const projector = startProjector({ store, pool }); // as npm start runs it (batches of up to 5,000)
   try {
@@ -160,26 +215,39 @@ async function oneRun(topology: IngestTopology, events: number, warmUpEvents: nu
         )
       ).rows[0]!.done;
     const inReport = async (period: typeof PERIOD, totalCents: number) =>
-      (await projected()) && (await reports.goodwill(period.from, period.to, period.asOf)).department.netSalesCents === totalCents;
+      (await projected()) &&
+      (await reports.goodwill(period.from, period.to, period.asOf)).department.netSalesCents === totalCents;
     let coldFirstAppendMs: number | null = null;
     if (warmUpEvents > 0) {
       const warmUp = startUpstream(topic, warmUpEvents, 'warm-up');
       const { totalCents } = await warmUp.ready;
       const began = performance.now();
-      coldFirstAppendMs = Math.round((await until('the first warm-up event', async () => (await logged()) > 0, { everyMs: 25 })) - began);
+      coldFirstAppendMs = Math.round(
+        (await until('the first warm-up event', async () => (await logged()) > 0, { everyMs: 25 })) - began,
+      );
       await until('the warm-up in the report', () => inReport(WARM_UP_PERIOD, totalCents));
       await warmUp.produced;
     }
     const upstream = startUpstream(topic, events);
     const { totalCents } = await upstream.ready;
     const started = performance.now();
-    const appended = await until('every event appended', async () => (await logged()) >= warmUpEvents + events, { everyMs: 25 });
+    const appended = await until(
+      'every event appended',
+      async () => (await logged()) >= warmUpEvents + events,
+      { everyMs: 25 },
+    );
     const reported = await until('the report', () => inReport(PERIOD, totalCents));
     const produced = await upstream.produced;
     const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM event_store.events');
-    if (rows[0]!.n !== warmUpEvents + events || tally > rows[0]!.n) throw new Error(`ingest bench: the log holds ${rows[0]!.n} events, the probe counted ${tally}`);
+    if (rows[0]!.n !== warmUpEvents + events || tally > rows[0]!.n)
+      throw new Error(`ingest bench: the log holds ${rows[0]!.n} events, the probe counted ${tally}`);
     const perSecond = (end: number) => Math.round(events / ((end - started) / 1000));
-    return { coldFirstAppendMs, producedPerSecond: perSecond(produced), appendedPerSecond: perSecond(appended), reportedPerSecond: perSecond(reported) };
+    return {
+      coldFirstAppendMs,
+      producedPerSecond: perSecond(produced),
+      appendedPerSecond: perSecond(appended),
+      reportedPerSecond: perSecond(reported),
+    };
   } finally {
     await projector.stop();
     await ingest.stop();
@@ -199,11 +267,19 @@ async function oneRun(topology: IngestTopology, events: number, warmUpEvents: nu
  * resolves when it is connected and starts producing (the clock starts then), `produced` when the
  * broker has acknowledged every message.
  */
-function startUpstream(topic: string, count: number, mode?: 'warm-up'): { ready: Promise<{ totalCents: number }>; produced: Promise<number> } {
+function startUpstream(
+  topic: string,
+  count: number,
+  mode?: 'warm-up',
+): { ready: Promise<{ totalCents: number }>; produced: Promise<number> } {
   const script = fileURLToPath(new URL('./upstream-producer.js', import.meta.url));
-  const child = spawn(process.execPath, [script, topic, String(count), ...(mode ? [mode] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, topic, String(count), ...(mode ? [mode] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`upstream producer exited with ${code}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`upstream producer exited with ${code}`))),
+  );
   let onReady!: (value: { totalCents: number }) => void;
   let onProduced!: (at: number) => void;
   const ready = new Promise<{ totalCents: number }>((resolve) => (onReady = resolve));
@@ -244,10 +320,14 @@ async function startIngestProcess(
   const exited = once(child, 'exit');
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
-  await until('the ingest process to join its group', async () => {
-    if (child.exitCode !== null) throw new Error(`apps/ingest exited with ${child.exitCode}:\n${output}`);
-    return output.includes('joined the consumer group');
-  }, { timeoutMs: 60_000 });
+  await until(
+    'the ingest process to join its group',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`apps/ingest exited with ${child.exitCode}:\n${output}`);
+      return output.includes('joined the consumer group');
+    },
+    { timeoutMs: 60_000 },
+  );
   return {
     stop: async () => {
       child.kill('SIGTERM');

@@ -12,7 +12,8 @@ import { kafkaClient } from '../../support/kafka/index.js';
 async function main() {
   const [topic, countText, mode] = process.argv.slice(2);
   const count = Number(countText);
-  if (!topic || !Number.isInteger(count) || count < 1) throw new Error('usage: upstream-producer <topic> <count> [warm-up]');
+  if (!topic || !Number.isInteger(count) || count < 1)
+    throw new Error('usage: upstream-producer <topic> <count> [warm-up]');
   const warmUp = mode === 'warm-up';
   const messages = Array.from({ length: count }, (_, i) => ({
     eventId: randomUUID(),
@@ -31,7 +32,8 @@ async function main() {
   });
   await producer.connect();
   console.log(JSON.stringify({ totalCents: messages.reduce((sum, m) => sum + m.totalCents, 0) }));
-  for (let i = 0; i < records.length; i += 2000) await producer.send({ topic, acks: -1, messages: records.slice(i, i + 2000) });
+  for (let i = 0; i < records.length; i += 2000)
+    await producer.send({ topic, acks: -1, messages: records.slice(i, i + 2000) });
   console.log(JSON.stringify({ produced: true }));
   await producer.disconnect();
 }

@@ -16,7 +16,11 @@ export interface FirstSortFigures {
  * LiveWorkload each time), with the read models at the head of the log, against folding the log.
  * Both must give the same loads; a difference fails the bench.
  */
-export async function firstSortAfterRestart(store: PostgresEventStore, pool: pg.Pool, runs: number): Promise<FirstSortFigures> {
+export async function firstSortAfterRestart(
+  store: PostgresEventStore,
+  pool: pg.Pool,
+  runs: number,
+): Promise<FirstSortFigures> {
   const seeded: number[] = [];
   const wholeLog: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -26,8 +30,10 @@ export async function firstSortAfterRestart(store: PostgresEventStore, pool: pg.
     t = performance.now();
     const fromLog = await new LiveWorkload(store).current();
     wholeLog.push(performance.now() - t);
-    const key = (entries: typeof fromLog) => JSON.stringify([...entries].sort((a, b) => a.staffId.localeCompare(b.staffId)));
-    if (key(fromSeed) !== key(fromLog)) throw new Error('the seeded workload differs from the fold of the whole log');
+    const key = (entries: typeof fromLog) =>
+      JSON.stringify([...entries].sort((a, b) => a.staffId.localeCompare(b.staffId)));
+    if (key(fromSeed) !== key(fromLog))
+      throw new Error('the seeded workload differs from the fold of the whole log');
   }
   return { seededMs: spread(seeded), wholeLogMs: spread(wholeLog) };
 }

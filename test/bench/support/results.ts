@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-
 /** The machine a figure was measured on: without it a figure means nothing. */
 export function machine(extra: Record<string, unknown> = {}) {
   return {

@@ -44,7 +44,10 @@ export async function startProxiedApp(timeouts: DatabaseTimeouts): Promise<Proxi
     poolSize: 10,
     onBackgroundError: () => undefined,
   });
-  const readModels = openPool({ ...withApplicationRole(withTimeouts(connection, timeouts)), max: 4 }, () => undefined);
+  const readModels = openPool(
+    { ...withApplicationRole(withTimeouts(connection, timeouts)), max: 4 },
+    () => undefined,
+  );
   const projector = startProjector({ store, pool: readModels });
   const app = await createApiApp({
     store,

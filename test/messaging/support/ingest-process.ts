@@ -8,7 +8,11 @@ import { startNodeProcess, type NodeProcess } from './node-process.js';
  * apps/ingest from dist/, on the test's database and topics, in its own consumer group, deployed as
  * in production: the runtime login as DATABASE_URL, the owner (migrations at start) apart.
  */
-export function startIngestProcess(database: { url: string; runtimeUrl: string }, settings: KafkaSettings, groupId: string): NodeProcess {
+export function startIngestProcess(
+  database: { url: string; runtimeUrl: string },
+  settings: KafkaSettings,
+  groupId: string,
+): NodeProcess {
   return startNodeProcess('dist/apps/ingest/src/main.js', {
     DATABASE_URL: database.runtimeUrl,
     DATABASE_OWNER_URL: database.url,
@@ -38,11 +42,23 @@ export function latestAssignment(process: NodeProcess): number[] | null {
  * The guarantee that makes a crash harmless: every message below the group's committed offset is
  * in the log. Returns the number of messages the committed offsets cover, and those missing.
  */
-export async function committedButNotAppended(admin: Admin, pool: pg.Pool, groupId: string, topic: string, sent: ReadMessage[]): Promise<{ committed: number; missing: string[] }> {
+export async function committedButNotAppended(
+  admin: Admin,
+  pool: pg.Pool,
+  groupId: string,
+  topic: string,
+  sent: ReadMessage[],
+): Promise<{ committed: number; missing: string[] }> {
   const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-  const committedOf = (partition: number) => Number(offsets!.partitions.find((p) => p.partition === partition)?.offset ?? -1);
-  const ids = sent.filter((m) => m.offset < committedOf(m.partition)).map((m) => (JSON.parse(m.value!) as { eventId: string }).eventId);
-  const { rows } = await pool.query<{ event_id: string }>('SELECT event_id FROM event_store.events WHERE event_id = ANY($1::uuid[])', [ids]);
+  const committedOf = (partition: number) =>
+    Number(offsets!.partitions.find((p) => p.partition === partition)?.offset ?? -1);
+  const ids = sent
+    .filter((m) => m.offset < committedOf(m.partition))
+    .map((m) => (JSON.parse(m.value!) as { eventId: string }).eventId);
+  const { rows } = await pool.query<{ event_id: string }>(
+    'SELECT event_id FROM event_store.events WHERE event_id = ANY($1::uuid[])',
+    [ids],
+  );
   const found = new Set(rows.map((r) => r.event_id));
   return { committed: ids.length, missing: ids.filter((id) => !found.has(id)) };
 }

@@ -15,21 +15,32 @@ export function testKafkaSettings(prefix: string, partitions = 3): KafkaSettings
 }
 
 /** As an upstream system publishes them: keyed by orderId (SPEC §5). */
-export const asRecords = (messages: OrderMessage[]): Message[] => messages.map((m) => ({ key: m.orderId, value: JSON.stringify(m) }));
+export const asRecords = (messages: OrderMessage[]): Message[] =>
+  messages.map((m) => ({ key: m.orderId, value: JSON.stringify(m) }));
 
 /**
  * Produces in chunks with an idempotent producer. A chunk that fails (the broker going down under
  * a broker-restart test) is sent again by a new producer until `deadlineMs`: the topic may then
  * hold a message twice, as an upstream retry would, which the ingest must absorb anyway.
  */
-export async function produce(kafka: Kafka, topic: string, records: Message[], { chunk = 1000, deadlineMs = 90_000 } = {}): Promise<void> {
+export async function produce(
+  kafka: Kafka,
+  topic: string,
+  records: Message[],
+  { chunk = 1000, deadlineMs = 90_000 } = {},
+): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   let next = 0;
   while (next < records.length) {
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     try {
       await producer.connect();
-      for (; next < records.length; next += chunk) await producer.send({ topic, acks: -1, messages: records.slice(next, next + chunk) });
+      for (; next < records.length; next += chunk)
+        await producer.send({ topic, acks: -1, messages: records.slice(next, next + chunk) });
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -60,7 +71,10 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000)
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`read ${received.length} of ${expected} messages of ${topic}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`read ${received.length} of ${expected} messages of ${topic}`)),
+        timeoutMs,
+      );
       consumer
         .run({
           eachMessage: async ({ partition, message }) => {
@@ -69,7 +83,9 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000)
               offset: Number(message.offset),
               key: message.key?.toString() ?? null,
               value: message.value?.toString() ?? null,
-              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([name, v]) => [name, String(v)])),
+              headers: Object.fromEntries(
+                Object.entries(message.headers ?? {}).map(([name, v]) => [name, String(v)]),
+              ),
             });
             if (received.length >= expected) {
               clearTimeout(timer);
@@ -87,6 +103,11 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 30_000)
 
 /** Whether the group has committed every partition of `topic` up to its end (all settled). */
 export async function groupCaughtUp(admin: Admin, groupId: string, topic: string): Promise<boolean> {
-  const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
-  return ends.every((end) => committed!.partitions.find((p) => p.partition === end.partition)?.offset === end.high);
+  const [ends, [committed]] = await Promise.all([
+    admin.fetchTopicOffsets(topic),
+    admin.fetchOffsets({ groupId, topics: [topic] }),
+  ]);
+  return ends.every(
+    (end) => committed!.partitions.find((p) => p.partition === end.partition)?.offset === end.high,
+  );
 }

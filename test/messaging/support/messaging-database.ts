@@ -18,7 +18,9 @@ export interface MessagingDatabase {
 }
 
 /** A throw-away PostgreSQL for one test file: the log, the publisher checkpoint, optionally the read models. */
-export async function startMessagingDatabase(options: { readModels?: boolean } = {}): Promise<MessagingDatabase> {
+export async function startMessagingDatabase(
+  options: { readModels?: boolean } = {},
+): Promise<MessagingDatabase> {
   const postgres = await startTestPostgres();
   const url = await createDatabase(postgres.url, 'caseledger');
   await migrateEventStore(url);
@@ -56,21 +58,38 @@ export interface OrderLogFigures {
 
 /** What the log holds on `order-*` streams, counted by the database, not by the code under test. */
 export async function orderLogFigures(pool: pg.Pool): Promise<OrderLogFigures> {
-  const { rows } = await pool.query<{ events: string; ids: string; streams: string; total: string | null; last: string | null }>(
+  const { rows } = await pool.query<{
+    events: string;
+    ids: string;
+    streams: string;
+    total: string | null;
+    last: string | null;
+  }>(
     `SELECT count(*) AS events, count(DISTINCT event_id) AS ids, count(DISTINCT stream_id) AS streams,
             sum((data->>'totalCents')::bigint) FILTER (WHERE type = 'OrderPlaced') AS total, max(global_position) AS last
        FROM event_store.events WHERE stream_id LIKE 'order-%'`,
   );
   const row = rows[0]!;
-  return { events: Number(row.events), distinctEventIds: Number(row.ids), streams: Number(row.streams), totalCents: Number(row.total ?? 0), lastPosition: Number(row.last ?? 0) };
+  return {
+    events: Number(row.events),
+    distinctEventIds: Number(row.ids),
+    streams: Number(row.streams),
+    totalCents: Number(row.total ?? 0),
+    lastPosition: Number(row.last ?? 0),
+  };
 }
 
 export async function orderEventCount(pool: pg.Pool): Promise<number> {
-  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM event_store.events WHERE stream_id LIKE 'order-%'`);
+  const { rows } = await pool.query<{ n: string }>(
+    `SELECT count(*) AS n FROM event_store.events WHERE stream_id LIKE 'order-%'`,
+  );
   return Number(rows[0]!.n);
 }
 
 export async function publisherCheckpoint(pool: pg.Pool, topic: string): Promise<number> {
-  const { rows } = await pool.query<{ position: string }>('SELECT position FROM messaging.publisher_checkpoint WHERE topic = $1', [topic]);
+  const { rows } = await pool.query<{ position: string }>(
+    'SELECT position FROM messaging.publisher_checkpoint WHERE topic = $1',
+    [topic],
+  );
   return Number(rows[0]?.position ?? 0);
 }

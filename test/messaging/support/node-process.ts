@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 // The processes under test run from dist/ as in production, built once by jest's globalSetup.
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-
 export interface NodeProcess {
   readonly child: ChildProcess;
   /** Everything it wrote so far (stdout and stderr), for failure messages. */
@@ -18,7 +17,11 @@ export interface NodeProcess {
 
 /** `node <script>` from the repository root with `env` on top of this process's environment. */
 export function startNodeProcess(script: string, env: Record<string, string>): NodeProcess {
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
@@ -27,7 +30,9 @@ export function startNodeProcess(script: string, env: Record<string, string>): N
   };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     output: () => text,
@@ -42,11 +47,17 @@ export function startNodeProcess(script: string, env: Record<string, string>): N
         };
         const timer = setTimeout(() => {
           done();
-          reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${text.slice(-3000)}`));
+          reject(
+            new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${text.slice(-3000)}`),
+          );
         }, timeoutMs);
         const gone = () => {
           done();
-          reject(new Error(`process exited before writing a line matching ${pattern}; output:\n${text.slice(-3000)}`));
+          reject(
+            new Error(
+              `process exited before writing a line matching ${pattern}; output:\n${text.slice(-3000)}`,
+            ),
+          );
         };
         function done() {
           clearTimeout(timer);

@@ -88,7 +88,11 @@ export async function probeKafka(timeoutMs = 5000): Promise<{ ok: true } | { ok:
  */
 export async function requireKafka(timeoutMs = 5000): Promise<boolean> {
   const probe = await probeKafka(timeoutMs);
-  return requirePrerequisite(KAFKA, probe.ok ? probe : { ok: false, reason: unavailableReason(probe.reason) }, 'Kafka tests');
+  return requirePrerequisite(
+    KAFKA,
+    probe.ok ? probe : { ok: false, reason: unavailableReason(probe.reason) },
+    'Kafka tests',
+  );
 }
 
 let syncProbe: boolean | undefined;
@@ -119,7 +123,10 @@ export function kafkaAvailableSync(timeoutSeconds = 2): boolean {
 export function describeKafka(name: string, fn: () => void, options: { exclusive?: boolean } = {}): void {
   describeWithPrerequisite(
     KAFKA,
-    () => (kafkaAvailableSync(underCi() ? 15 : 2) ? { ok: true } : { ok: false, reason: unavailableReason('probe at collection time failed') }),
+    () =>
+      kafkaAvailableSync(underCi() ? 15 : 2)
+        ? { ok: true }
+        : { ok: false, reason: unavailableReason('probe at collection time failed') },
     name,
     () => {
       // `exclusive`: this file takes the broker away (broker-lock.ts); the others wait meanwhile.

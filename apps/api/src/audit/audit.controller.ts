@@ -52,7 +52,11 @@ export class AuditController {
     if (this.verifying) {
       res.setHeader('Retry-After', String(VERIFY_RETRY_AFTER_S));
       throw new HttpException(
-        { statusCode: 429, code: 'VERIFY_IN_PROGRESS', message: `A verification is already running; retry after ${VERIFY_RETRY_AFTER_S} s` },
+        {
+          statusCode: 429,
+          code: 'VERIFY_IN_PROGRESS',
+          message: `A verification is already running; retry after ${VERIFY_RETRY_AFTER_S} s`,
+        },
         429,
       );
     }

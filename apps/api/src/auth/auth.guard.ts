@@ -1,4 +1,11 @@
-import { BadRequestException, CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './roles.js';
@@ -26,7 +33,11 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<CallerRequest>();
     const claims = request.claims !== undefined ? request.claims : await this.verifiedClaims(request);
     if (!claims) {
-      throw new UnauthorizedException({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'A valid Bearer token is required' });
+      throw new UnauthorizedException({
+        statusCode: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'A valid Bearer token is required',
+      });
     }
     const allowed = this.reflector.getAllAndOverride<string[]>(ALLOWED_ROLES, targets) ?? [];
     if (!claims.roles.includes('admin') && !claims.roles.some((role) => allowed.includes(role))) {

@@ -45,7 +45,8 @@ export class JwtVerifier {
     const head = parseObject(parts[0]!);
     let payload: Record<string, unknown> | null = null;
     if (head?.alg === 'HS256') payload = this.hmacPayload(parts as [string, string, string], head);
-    else if (this.provider && PROVIDER_ALGORITHMS.includes(head?.alg as string)) payload = await this.provider.verifiedPayload(token);
+    else if (this.provider && PROVIDER_ALGORITHMS.includes(head?.alg as string))
+      payload = await this.provider.verifiedPayload(token);
     return payload ? claimsUnderPolicy(payload, this.options, Math.floor(Date.now() / 1000)) : null;
   }
 
@@ -55,13 +56,20 @@ export class JwtVerifier {
     const claims = (this.options.rolesClaim ?? 'roles')
       .split('.')
       .reduceRight<unknown>((inner, key) => ({ [key]: inner }), roles) as Record<string, unknown>;
-    const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime(expiresIn);
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(sub)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn);
     if (this.options.issuer) jwt.setIssuer(this.options.issuer);
     if (this.options.audience) jwt.setAudience(this.options.audience);
     return jwt.sign(this.key);
   }
 
-  private hmacPayload([header, payload, signature]: [string, string, string], head: Record<string, unknown>): Record<string, unknown> | null {
+  private hmacPayload(
+    [header, payload, signature]: [string, string, string],
+    head: Record<string, unknown>,
+  ): Record<string, unknown> | null {
     const expected = createHmac('sha256', this.secret).update(`${header}.${payload}`).digest();
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
@@ -78,7 +86,9 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 function parseObject(part: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

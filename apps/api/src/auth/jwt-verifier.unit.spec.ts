@@ -23,11 +23,18 @@ function handMadeRaw(header: string, payload: string): string {
 describe('JwtVerifier', () => {
   it('accepts the tokens it signs, with their subject and roles', async () => {
     const token = await verifier.sign('C-007', ['correspondent', 'sorter']);
-    await expect(verifier.verify(token)).resolves.toEqual({ sub: 'C-007', roles: ['correspondent', 'sorter'] });
+    await expect(verifier.verify(token)).resolves.toEqual({
+      sub: 'C-007',
+      roles: ['correspondent', 'sorter'],
+    });
   });
 
   it('accepts a token jose signs with HS256, keeping only string roles', async () => {
-    const token = await new SignJWT({ roles: ['admin', 7] }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject('ops').setExpirationTime('1h').sign(key);
+    const token = await new SignJWT({ roles: ['admin', 7] })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('ops')
+      .setExpirationTime('1h')
+      .sign(key);
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'ops', roles: ['admin'] });
   });
 
@@ -37,12 +44,22 @@ describe('JwtVerifier', () => {
     await expect(verifier.verify(withoutExp)).resolves.toBeNull();
     const infinite = handMadeRaw('{"alg":"HS256"}', `{"sub":"C-007","roles":["admin"],"exp":1e400}`);
     await expect(verifier.verify(infinite)).resolves.toBeNull();
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, iat: now() + 3600, exp: now() + 7200 }))).resolves.toBeNull();
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, iat: now() + 10, exp: now() + 60 }))).resolves.toEqual(base);
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() + 24 * 3600 + 60 }))).resolves.toBeNull();
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, iat: now() - 3 * 24 * 3600, exp: now() + 60 }))).resolves.toBeNull();
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { ...base, iat: now() + 3600, exp: now() + 7200 })),
+    ).resolves.toBeNull();
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { ...base, iat: now() + 10, exp: now() + 60 })),
+    ).resolves.toEqual(base);
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() + 24 * 3600 + 60 })),
+    ).resolves.toBeNull();
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { ...base, iat: now() - 3 * 24 * 3600, exp: now() + 60 })),
+    ).resolves.toBeNull();
     const longer = new JwtVerifier(SECRET, { maxLifetimeSeconds: 30 * 24 * 3600 });
-    await expect(longer.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() + 29 * 24 * 3600 }))).resolves.toEqual(base);
+    await expect(
+      longer.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() + 29 * 24 * 3600 })),
+    ).resolves.toEqual(base);
   });
 
   it('refuses a subject with a lone UTF-16 surrogate', async () => {
@@ -51,13 +68,33 @@ describe('JwtVerifier', () => {
   });
 
   it('checks audience and issuer when they are configured, and finds roles where AUTH_ROLES_CLAIM says', async () => {
-    const strict = new JwtVerifier(SECRET, { audience: 'caseledger', issuer: 'https://id.example', rolesClaim: 'realm_access.roles' });
-    const good = { sub: 'C-007', aud: ['account', 'caseledger'], iss: 'https://id.example', realm_access: { roles: ['auditor'] }, exp: now() + 60 };
-    await expect(strict.verify(handMade({ alg: 'HS256' }, good))).resolves.toEqual({ sub: 'C-007', roles: ['auditor'] });
-    await expect(strict.verify(handMade({ alg: 'HS256' }, { ...good, aud: 'another-app' }))).resolves.toBeNull();
+    const strict = new JwtVerifier(SECRET, {
+      audience: 'caseledger',
+      issuer: 'https://id.example',
+      rolesClaim: 'realm_access.roles',
+    });
+    const good = {
+      sub: 'C-007',
+      aud: ['account', 'caseledger'],
+      iss: 'https://id.example',
+      realm_access: { roles: ['auditor'] },
+      exp: now() + 60,
+    };
+    await expect(strict.verify(handMade({ alg: 'HS256' }, good))).resolves.toEqual({
+      sub: 'C-007',
+      roles: ['auditor'],
+    });
+    await expect(
+      strict.verify(handMade({ alg: 'HS256' }, { ...good, aud: 'another-app' })),
+    ).resolves.toBeNull();
     await expect(strict.verify(handMade({ alg: 'HS256' }, { ...good, aud: undefined }))).resolves.toBeNull();
-    await expect(strict.verify(handMade({ alg: 'HS256' }, { ...good, iss: 'https://evil.example' }))).resolves.toBeNull();
-    await expect(strict.verify(await strict.sign('C-8', ['intake']))).resolves.toEqual({ sub: 'C-8', roles: ['intake'] });
+    await expect(
+      strict.verify(handMade({ alg: 'HS256' }, { ...good, iss: 'https://evil.example' })),
+    ).resolves.toBeNull();
+    await expect(strict.verify(await strict.sign('C-8', ['intake']))).resolves.toEqual({
+      sub: 'C-8',
+      roles: ['intake'],
+    });
   });
 
   it('refuses a token signed with another secret', async () => {
@@ -78,27 +115,51 @@ describe('JwtVerifier', () => {
     await expect(verifier.verify(handMade({ alg: 'HS512' }, claims))).resolves.toBeNull();
     await expect(verifier.verify(handMade({ alg: 'HS256', crit: ['exp'] }, claims))).resolves.toBeNull();
     await expect(verifier.verify(handMade({ alg: 'HS256', b64: false }, claims))).resolves.toBeNull();
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, claims))).resolves.toEqual({ sub: 'C-007', roles: ['admin'] });
+    await expect(verifier.verify(handMade({ alg: 'HS256' }, claims))).resolves.toEqual({
+      sub: 'C-007',
+      roles: ['admin'],
+    });
   });
 
   it('refuses expired and not-yet-valid tokens and malformed time claims', async () => {
     const base = { sub: 'C-007', roles: [] };
     const live = { ...base, exp: now() + 60 };
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() - 1 }))).resolves.toBeNull();
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() - 1 })),
+    ).resolves.toBeNull();
     await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() }))).resolves.toBeNull();
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() + 60 }))).resolves.toEqual(base);
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...live, nbf: now() + 60 }))).resolves.toBeNull();
+    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: now() + 60 }))).resolves.toEqual(
+      base,
+    );
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { ...live, nbf: now() + 60 })),
+    ).resolves.toBeNull();
     await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...live, nbf: now() }))).resolves.toEqual(base);
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: String(now() + 60) }))).resolves.toBeNull();
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { ...live, iat: 'yesterday' }))).resolves.toBeNull();
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { ...base, exp: String(now() + 60) })),
+    ).resolves.toBeNull();
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { ...live, iat: 'yesterday' })),
+    ).resolves.toBeNull();
   });
 
   it('refuses a token without a subject, and anything that is not three base64url parts of JSON objects', async () => {
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { roles: ['admin'], exp: now() + 60 }))).resolves.toBeNull();
-    await expect(verifier.verify(handMade({ alg: 'HS256' }, { sub: '', roles: ['admin'], exp: now() + 60 }))).resolves.toBeNull();
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { roles: ['admin'], exp: now() + 60 })),
+    ).resolves.toBeNull();
+    await expect(
+      verifier.verify(handMade({ alg: 'HS256' }, { sub: '', roles: ['admin'], exp: now() + 60 })),
+    ).resolves.toBeNull();
     await expect(verifier.verify(handMade({ alg: 'HS256' }, ['C-007']))).resolves.toBeNull();
     const token = await verifier.sign('C-007', []);
-    for (const bad of ['', 'abc', token.split('.').slice(0, 2).join('.'), `${token}.x`, token.replace('.', '.+'), `${token}=`]) {
+    for (const bad of [
+      '',
+      'abc',
+      token.split('.').slice(0, 2).join('.'),
+      `${token}.x`,
+      token.replace('.', '.+'),
+      `${token}=`,
+    ]) {
       await expect(verifier.verify(bad)).resolves.toBeNull();
     }
   });

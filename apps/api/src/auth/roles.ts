@@ -1,6 +1,15 @@
 import { SetMetadata } from '@nestjs/common';
 
-export const ROLES = ['intake', 'sorter', 'correspondent', 'supervisor', 'auditor', 'analyst', 'integration', 'admin'] as const;
+export const ROLES = [
+  'intake',
+  'sorter',
+  'correspondent',
+  'supervisor',
+  'auditor',
+  'analyst',
+  'integration',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ALLOWED_ROLES = 'caseledger:allowed-roles';

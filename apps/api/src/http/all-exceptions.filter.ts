@@ -25,14 +25,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // Database away (issue 23): 503 DATABASE_UNAVAILABLE with Retry-After, logged as a warning.
     const unavailable = databaseUnavailableBody(exception);
     if (unavailable) {
-      const cause = exception instanceof Error ? ((exception.cause as Error | undefined)?.message ?? exception.message) : String(exception);
-      this.logger.warn(`database unavailable on ${request.method} ${request.path} (correlation ${String(response.getHeader('X-Correlation-Id'))}): ${cause}`);
-      if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).status(503).json(unavailable);
+      const cause =
+        exception instanceof Error
+          ? ((exception.cause as Error | undefined)?.message ?? exception.message)
+          : String(exception);
+      this.logger.warn(
+        `database unavailable on ${request.method} ${request.path} (correlation ${String(response.getHeader('X-Correlation-Id'))}): ${cause}`,
+      );
+      if (!response.headersSent)
+        response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS)).status(503).json(unavailable);
       return;
     }
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500 && body.code === 'INTERNAL_ERROR') {
-      this.logger.error({ err: exception, path: request.url, correlationId: (request as CallerRequest).correlationId });
+      this.logger.error({
+        err: exception,
+        path: request.url,
+        correlationId: (request as CallerRequest).correlationId,
+      });
     }
     if (isApplicationError(exception) && exception.retryAfterSeconds !== undefined && !response.headersSent) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
@@ -42,7 +52,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: Request): ErrorBody {
     if (isDomainError(exception)) {
-      return errorBody(domainErrorStatus[exception.code], exception.code, exception.message, exception.details);
+      return errorBody(
+        domainErrorStatus[exception.code],
+        exception.code,
+        exception.message,
+        exception.details,
+      );
     }
     if (isApplicationError(exception)) {
       return errorBody(exception.status, exception.code, exception.message, exception.details);
@@ -57,10 +72,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const payload = exception.getResponse();
       if (typeof payload === 'object' && payload && 'code' in payload) return payload as ErrorBody;
       const message =
-        status === 404 ? `Cannot ${request.method} ${request.path}` : typeof payload === 'string' ? payload : exception.message;
+        status === 404
+          ? `Cannot ${request.method} ${request.path}`
+          : typeof payload === 'string'
+            ? payload
+            : exception.message;
       // A plain 400 from the framework (a path parameter that does not decode, say): name what it said.
       const details = status === 400 ? [{ path: '', message }] : undefined;
-      return errorBody(status, httpCodes[status] ?? `HTTP_${status}`, status === 400 ? 'The request is not valid' : message, details);
+      return errorBody(
+        status,
+        httpCodes[status] ?? `HTTP_${status}`,
+        status === 400 ? 'The request is not valid' : message,
+        details,
+      );
     }
     return errorBody(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged');
   }
@@ -70,9 +94,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 function bodyParserError(e: unknown): ErrorBody | undefined {
   if (typeof e !== 'object' || e === null || !('type' in e)) return undefined;
   const type = (e as { type?: unknown }).type;
-  if (type === 'entity.too.large') return errorBody(413, 'PAYLOAD_TOO_LARGE', 'The request body is over 256 KiB');
+  if (type === 'entity.too.large')
+    return errorBody(413, 'PAYLOAD_TOO_LARGE', 'The request body is over 256 KiB');
   if (type === 'entity.parse.failed') {
-    return errorBody(400, 'VALIDATION_FAILED', 'The request body is not valid JSON', [{ path: '', message: 'Malformed JSON' }]);
+    return errorBody(400, 'VALIDATION_FAILED', 'The request body is not valid JSON', [
+      { path: '', message: 'Malformed JSON' },
+    ]);
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return errorBody(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body encoding is not supported');

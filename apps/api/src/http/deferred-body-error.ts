@@ -7,8 +7,17 @@ import type { CallerRequest } from '../auth/caller.js';
  * raised by the guard once the caller is authenticated and allowed. Other parser errors (413, 415)
  * still answer at once.
  */
-export function deferMalformedJson(error: unknown, request: CallerRequest, _response: Response, next: NextFunction): void {
-  if (typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'entity.parse.failed') {
+export function deferMalformedJson(
+  error: unknown,
+  request: CallerRequest,
+  _response: Response,
+  next: NextFunction,
+): void {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { type?: unknown }).type === 'entity.parse.failed'
+  ) {
     request.bodyError = error;
     next();
     return;

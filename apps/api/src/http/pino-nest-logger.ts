@@ -10,7 +10,8 @@ export class PinoNestLogger implements LoggerService {
     this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
-    if (typeof message === 'object' && message !== null) this.logger.error({ context, ...(message as object) });
+    if (typeof message === 'object' && message !== null)
+      this.logger.error({ context, ...(message as object) });
     else this.logger.error({ context, trace }, String(message));
   }
   warn(message: unknown, context?: string) {

@@ -9,14 +9,17 @@ export function requestLog(logger: Logger) {
     response.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = response.statusCode >= 500 ? 'error' : 'info';
-      logger[level]({
-        correlationId: request.correlationId,
-        method: request.method,
-        path: request.originalUrl,
-        status: response.statusCode,
-        ms: Math.round(ms * 10) / 10,
-        actorId: request.caller?.id,
-      }, 'request');
+      logger[level](
+        {
+          correlationId: request.correlationId,
+          method: request.method,
+          path: request.originalUrl,
+          status: response.statusCode,
+          ms: Math.round(ms * 10) / 10,
+          actorId: request.caller?.id,
+        },
+        'request',
+      );
     });
     next();
   };

@@ -10,7 +10,9 @@ export interface AuditDatabase {
 export async function openAuditDatabase(env: NodeJS.ProcessEnv): Promise<AuditDatabase> {
   const config = loadConfig(env);
   if (config.eventStore === 'eventstoredb') {
-    throw new Error('The audit commands read the PostgreSQL log; an EventStoreDB log needs its own AuditLog reader');
+    throw new Error(
+      'The audit commands read the PostgreSQL log; an EventStoreDB log needs its own AuditLog reader',
+    );
   }
   const database = await openOperatorDatabase(config);
   return { url: database.url, close: () => database.stop() };

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { category, channel, id, isoInstant, occurredAt, priority, rating, text } from '../shared/common-schemas.js';
+import {
+  category,
+  channel,
+  id,
+  isoInstant,
+  occurredAt,
+  priority,
+  rating,
+  text,
+} from '../shared/common-schemas.js';
 
 /** Bodies of the case routes of SPEC §4; unknown fields are refused (strict objects). */
 export const receiveComplaintBody = z.strictObject({
@@ -50,7 +59,11 @@ export type ResolveCaseBody = z.infer<typeof resolveCaseBody>;
 export const reopenCaseBody = z.strictObject({ reason: text(2_000), ...occurredAt });
 export type ReopenCaseBody = z.infer<typeof reopenCaseBody>;
 
-export const recordSatisfactionBody = z.strictObject({ rating, comment: text(5_000).optional(), ...occurredAt });
+export const recordSatisfactionBody = z.strictObject({
+  rating,
+  comment: text(5_000).optional(),
+  ...occurredAt,
+});
 export type RecordSatisfactionBody = z.infer<typeof recordSatisfactionBody>;
 
 export const asOfQuery = z.strictObject({ asOf: isoInstant.optional() });

@@ -29,7 +29,12 @@ export class CaseCommands {
   ): Promise<Plan> {
     const caseId = (data as { caseId: string }).caseId;
     const current = loaded ?? (await this.load(caseId));
-    const command = { type, data, metadata: CommandEnvironmentLoader.metadata(env), ...(context ? { context } : {}) } as unknown as CaseCommand;
+    const command = {
+      type,
+      data,
+      metadata: CommandEnvironmentLoader.metadata(env),
+      ...(context ? { context } : {}),
+    } as unknown as CaseCommand;
     const events = orThrow(caseDecider.decide(command, current.state));
     return {
       appends: [{ streamId: caseStream(caseId), expectedRevision: expectAfter(current), events }],

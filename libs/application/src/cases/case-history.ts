@@ -24,9 +24,14 @@ export class CaseHistoryHandler implements IQueryHandler<CaseHistoryQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ caseId }: CaseHistoryQuery) {
-    const [own, related] = await Promise.all([this.store.readStream(caseStream(caseId)), this.store.readEventsByCase(caseId)]);
+    const [own, related] = await Promise.all([
+      this.store.readStream(caseStream(caseId)),
+      this.store.readEventsByCase(caseId),
+    ]);
     if (own.length === 0) throw new ApplicationError('CASE_NOT_FOUND', `No case ${caseId}`);
-    const byId = new Map([...own, ...related.filter((e) => MONEY_EVENTS.has(e.type))].map((e) => [e.eventId, e]));
+    const byId = new Map(
+      [...own, ...related.filter((e) => MONEY_EVENTS.has(e.type))].map((e) => [e.eventId, e]),
+    );
     return { caseId, events: [...byId.values()].sort((a, b) => a.globalPosition - b.globalPosition) };
   }
 }

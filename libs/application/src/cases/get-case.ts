@@ -44,11 +44,16 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
 
   async execute({ caseId, asOf }: GetCaseQuery): Promise<CaseView> {
     const known = (e: RecordedEvent) => asOf === undefined || e.recordedAt <= asOf;
-    const [own, related] = await Promise.all([this.store.readStream(caseStream(caseId)), this.store.readEventsByCase(caseId)]);
+    const [own, related] = await Promise.all([
+      this.store.readStream(caseStream(caseId)),
+      this.store.readEventsByCase(caseId),
+    ]);
     const loaded = fold(caseDecider, own.filter(known));
     if (loaded.revision < 0) throw new ApplicationError('CASE_NOT_FOUND', `No case ${caseId}`);
     const sum = (type: string) =>
-      related.filter((e) => e.type === type && known(e)).reduce((total, e) => total + (e.data as { amountCents: number }).amountCents, 0);
+      related
+        .filter((e) => e.type === type && known(e))
+        .reduce((total, e) => total + (e.data as { amountCents: number }).amountCents, 0);
     return view(loaded.state, loaded.revision, sum('GoodwillGranted'), sum('RefundIssued'));
   }
 }

@@ -26,7 +26,12 @@ export class PromiseFollowUpHandler implements ICommandHandler<PromiseFollowUpCo
     // The id is chosen once, outside the retry loop, so a retried append promises the same follow-up.
     const followUpId = body.followUpId ?? randomUUID();
     return this.runner.run('PromiseFollowUp', request, async (env) => {
-      const plan = await this.cases.decide(env, 'PromiseFollowUp', { caseId, followUpId, dueAt: body.dueAt, description: body.description });
+      const plan = await this.cases.decide(env, 'PromiseFollowUp', {
+        caseId,
+        followUpId,
+        dueAt: body.dueAt,
+        description: body.description,
+      });
       return { ...plan, status: 201, ids: { ...plan.ids, followUpId } };
     });
   }

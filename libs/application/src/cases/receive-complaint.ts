@@ -61,7 +61,13 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
       if (decision.kind === 'repeat') {
         const open = loaded.find((l) => l.state.caseId === decision.caseId)!;
         return {
-          appends: [{ streamId: caseStream(decision.caseId), expectedRevision: expectAfter(open), events: decision.caseEvents }],
+          appends: [
+            {
+              streamId: caseStream(decision.caseId),
+              expectedRevision: expectAfter(open),
+              events: decision.caseEvents,
+            },
+          ],
           status: 200,
           streamId: caseStream(decision.caseId),
           current: { revision: open.revision, position: open.position },
@@ -73,7 +79,11 @@ export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaint
       }
       return {
         appends: [
-          { streamId: complainantId, expectedRevision: expectAfter(complainant), events: decision.complainantEvents },
+          {
+            streamId: complainantId,
+            expectedRevision: expectAfter(complainant),
+            events: decision.complainantEvents,
+          },
           { streamId: caseStream(caseId), expectedRevision: 'no_stream', events: decision.caseEvents },
         ],
         status: 201,

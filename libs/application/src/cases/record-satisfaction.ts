@@ -22,6 +22,12 @@ export class RecordSatisfactionHandler implements ICommandHandler<RecordSatisfac
   ) {}
 
   execute({ request, caseId, body }: RecordSatisfactionCommand): Promise<CommandAnswer> {
-    return this.runner.run('RecordSatisfaction', request, (env) => this.cases.decide(env, 'RecordSatisfaction', { caseId, rating: body.rating, ...(body.comment !== undefined ? { comment: body.comment } : {}) }));
+    return this.runner.run('RecordSatisfaction', request, (env) =>
+      this.cases.decide(env, 'RecordSatisfaction', {
+        caseId,
+        rating: body.rating,
+        ...(body.comment !== undefined ? { comment: body.comment } : {}),
+      }),
+    );
   }
 }

@@ -22,6 +22,8 @@ export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand> {
   ) {}
 
   execute({ request, caseId, body }: ReopenCaseCommand): Promise<CommandAnswer> {
-    return this.runner.run('ReopenCase', request, (env) => this.cases.decide(env, 'ReopenCase', { caseId, reason: body.reason }));
+    return this.runner.run('ReopenCase', request, (env) =>
+      this.cases.decide(env, 'ReopenCase', { caseId, reason: body.reason }),
+    );
   }
 }

@@ -22,6 +22,8 @@ export class ResolveCaseHandler implements ICommandHandler<ResolveCaseCommand> {
   ) {}
 
   execute({ request, caseId, body }: ResolveCaseCommand): Promise<CommandAnswer> {
-    return this.runner.run('ResolveCase', request, (env) => this.cases.decide(env, 'ResolveCase', { caseId, resolution: body.resolution }));
+    return this.runner.run('ResolveCase', request, (env) =>
+      this.cases.decide(env, 'ResolveCase', { caseId, resolution: body.resolution }),
+    );
   }
 }

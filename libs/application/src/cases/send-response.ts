@@ -22,6 +22,8 @@ export class SendResponseHandler implements ICommandHandler<SendResponseCommand>
   ) {}
 
   execute({ request, caseId, body }: SendResponseCommand): Promise<CommandAnswer> {
-    return this.runner.run('SendResponse', request, (env) => this.cases.decide(env, 'SendResponse', { caseId, channel: body.channel, summary: body.summary }));
+    return this.runner.run('SendResponse', request, (env) =>
+      this.cases.decide(env, 'SendResponse', { caseId, channel: body.channel, summary: body.summary }),
+    );
   }
 }

@@ -35,7 +35,8 @@ export class SortCaseHandler implements ICommandHandler<SortCaseCommand> {
       ]);
       const data = { caseId, category, complexity, priority, ...(assigneeId ? { assigneeId } : {}) };
       const plan = await this.cases.decide(env, 'SortCase', data, { assignee, workload }, loaded);
-      const assigned = plan.appends[0].events.find((e) => e.type === 'CaseAssigned')?.data as { assigneeId: string } | undefined;
+      const assigned = plan.appends[0].events.find((e) => e.type === 'CaseAssigned')?.data as
+        { assigneeId: string } | undefined;
       return { ...plan, ids: { ...plan.ids, assigneeId: assigned?.assigneeId ?? loaded.state.assigneeId } };
     });
   }

@@ -31,14 +31,20 @@ export class AllocateBudgetHandler implements ICommandHandler<AllocateBudgetComm
   execute({ request, body }: AllocateBudgetCommand): Promise<CommandAnswer> {
     const { staffId, month, amountCents } = body;
     return this.runner.run('AllocateGoodwillBudget', request, async (env) => {
-      const [account, staff] = await Promise.all([loadStream(this.store, goodwillDecider, goodwillStream(staffId)), this.staff.get(staffId)]);
+      const [account, staff] = await Promise.all([
+        loadStream(this.store, goodwillDecider, goodwillStream(staffId)),
+        this.staff.get(staffId),
+      ]);
       const command: AllocateGoodwillBudget = {
         type: 'AllocateGoodwillBudget',
         data: { staffId, month, amountCents },
         metadata: CommandEnvironmentLoader.metadata(env),
         context: { staff },
       };
-      return decideOn(goodwillDecider, goodwillStream(staffId), account, command, { status: 201, ids: { staffId } });
+      return decideOn(goodwillDecider, goodwillStream(staffId), account, command, {
+        status: 201,
+        ids: { staffId },
+      });
     });
   }
 }

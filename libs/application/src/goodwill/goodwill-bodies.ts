@@ -16,8 +16,10 @@ export const grantGoodwillBody = (currency: string) =>
     })
     .superRefine((body, ctx) => {
       if (body.kind !== 'product') return;
-      if (body.sku === undefined) ctx.addIssue({ code: 'custom', path: ['sku'], message: 'Required for kind product' });
-      if (body.quantity === undefined) ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'Required for kind product' });
+      if (body.sku === undefined)
+        ctx.addIssue({ code: 'custom', path: ['sku'], message: 'Required for kind product' });
+      if (body.quantity === undefined)
+        ctx.addIssue({ code: 'custom', path: ['quantity'], message: 'Required for kind product' });
     });
 export type GrantGoodwillBody = z.infer<ReturnType<typeof grantGoodwillBody>>;
 

@@ -49,7 +49,10 @@ export class GrantGoodwillHandler implements ICommandHandler<GrantGoodwillComman
         metadata: CommandEnvironmentLoader.metadata(env),
         context: { case: loadedCase.state, debited, standards: env.standards },
       };
-      const plan = decideOn(goodwillDecider, goodwillStream(debitedId), account, command, { status: 201, ids: { caseId, grantId } });
+      const plan = decideOn(goodwillDecider, goodwillStream(debitedId), account, command, {
+        status: 201,
+        ids: { caseId, grantId },
+      });
       const granted = plan.appends[0].events[0].data as { overBudget: boolean };
       return { ...plan, ids: { ...plan.ids, overBudget: granted.overBudget } };
     });

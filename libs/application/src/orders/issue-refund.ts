@@ -35,14 +35,20 @@ export class IssueRefundHandler implements ICommandHandler<IssueRefundCommand> {
     const refundId = body.refundId ?? randomUUID();
     const { orderId, amountCents, reason } = body;
     return this.runner.run('IssueRefund', request, async (env) => {
-      const [loadedCase, order] = await Promise.all([this.cases.load(caseId), loadStream(this.store, orderDecider, orderStream(orderId))]);
+      const [loadedCase, order] = await Promise.all([
+        this.cases.load(caseId),
+        loadStream(this.store, orderDecider, orderStream(orderId)),
+      ]);
       const command: IssueRefund = {
         type: 'IssueRefund',
         data: { caseId, refundId, orderId, amountCents, reason },
         metadata: CommandEnvironmentLoader.metadata(env),
         context: { case: loadedCase.state, standards: env.standards },
       };
-      return decideOn(orderDecider, orderStream(orderId), order, command, { status: 201, ids: { caseId, refundId } });
+      return decideOn(orderDecider, orderStream(orderId), order, command, {
+        status: 201,
+        ids: { caseId, refundId },
+      });
     });
   }
 }

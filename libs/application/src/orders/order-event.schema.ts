@@ -5,7 +5,13 @@ import { cents, currencyField, id, isoInstant, text } from '../shared/common-sch
  * One upstream order event, as it arrives on Kafka (`orders.events`) or in `POST /order-events`
  * (SPEC §5). The same schema serves both doors.
  */
-export const ORDER_EVENT_TYPES = ['OrderPlaced', 'OrderCancelled', 'OrderShipped', 'OrderReturned', 'PaymentDeclined'] as const;
+export const ORDER_EVENT_TYPES = [
+  'OrderPlaced',
+  'OrderCancelled',
+  'OrderShipped',
+  'OrderReturned',
+  'PaymentDeclined',
+] as const;
 
 export const orderEventMessage = (currency: string) =>
   z
@@ -26,7 +32,8 @@ export const orderEventMessage = (currency: string) =>
     })
     .superRefine((m, ctx) => {
       const need = (field: keyof typeof m) => {
-        if (m[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `Required for ${m.type}` });
+        if (m[field] === undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: `Required for ${m.type}` });
       };
       if (m.type === 'OrderPlaced') {
         need('distributorId');
@@ -37,14 +44,24 @@ export const orderEventMessage = (currency: string) =>
 export type OrderEventMessage = z.infer<ReturnType<typeof orderEventMessage>>;
 
 export const orderEventBatch = (currency: string) =>
-  z.strictObject({ events: z.array(orderEventMessage(currency)).min(1, 'At least one event').max(1000, 'At most 1000 events') });
+  z.strictObject({
+    events: z
+      .array(orderEventMessage(currency))
+      .min(1, 'At least one event')
+      .max(1000, 'At most 1000 events'),
+  });
 
 /** The event's `data` exactly as SPEC §3 names its fields. */
 export function orderEventData(m: OrderEventMessage): Record<string, unknown> {
   // Members in canonical (sorted) order: the store then hashes the text JSON.stringify writes.
   switch (m.type) {
     case 'OrderPlaced':
-      return strip({ customerId: m.customerId, distributorId: m.distributorId, orderId: m.orderId, totalCents: m.totalCents });
+      return strip({
+        customerId: m.customerId,
+        distributorId: m.distributorId,
+        orderId: m.orderId,
+        totalCents: m.totalCents,
+      });
     case 'OrderCancelled':
       return strip({ orderId: m.orderId, reason: m.reason });
     case 'OrderShipped':

@@ -1,7 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { orderStream, standardsDecider, standardsInForceAt, STANDARDS_STREAM, type StandardsState } from '#domain';
-import { DuplicateEventId, WrongExpectedRevision, type AppendResult, type EventStore, type IdempotencyRecord, type NewEvent, type StreamAppend } from '#event-store';
+import {
+  orderStream,
+  standardsDecider,
+  standardsInForceAt,
+  STANDARDS_STREAM,
+  type StandardsState,
+} from '#domain';
+import {
+  DuplicateEventId,
+  WrongExpectedRevision,
+  type AppendResult,
+  type EventStore,
+  type IdempotencyRecord,
+  type NewEvent,
+  type StreamAppend,
+} from '#event-store';
 import { ApplicationError } from '../shared/application-error.js';
 import type { CommandRequest } from '../shared/command-request.js';
 import { loadStream } from '../shared/stream-loader.js';
@@ -43,9 +57,19 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
     if (key) {
       const record = await this.store.readIdempotency(key);
       if (record && record.requestHash !== request.requestHash) {
-        throw new ApplicationError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request');
+        throw new ApplicationError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was used for a different request',
+        );
       }
-      if (record) return { status: record.answer.status, body: { ...(record.answer.body as OrderEventsAnswer['body']), globalPosition: record.globalPosition ?? 0 } };
+      if (record)
+        return {
+          status: record.answer.status,
+          body: {
+            ...(record.answer.body as OrderEventsAnswer['body']),
+            globalPosition: record.globalPosition ?? 0,
+          },
+        };
     }
     const duplicates: string[] = [];
     const unique = new Map<string, OrderEventMessage>();
@@ -68,7 +92,10 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
       unique.delete(event.eventId);
     }
     const body = { appended: unique.size, duplicates, globalPosition: 0 };
-    const idempotency = key && request.requestHash ? { key, requestHash: request.requestHash, answer: { status: 200, body } } : undefined;
+    const idempotency =
+      key && request.requestHash
+        ? { key, requestHash: request.requestHash, answer: { status: 200, body } }
+        : undefined;
     return this.record(request, unique, duplicates, state, idempotency);
   }
 
@@ -81,7 +108,10 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
     idempotency: IdempotencyRecord | undefined,
   ): Promise<OrderEventsAnswer> {
     if (unique.size === 0) {
-      return { status: 200, body: { appended: 0, duplicates, globalPosition: await this.store.headPosition() } };
+      return {
+        status: 200,
+        body: { appended: 0, duplicates, globalPosition: await this.store.headPosition() },
+      };
     }
     const byOrder = new Map<string, NewEvent[]>();
     for (const m of unique.values()) {
@@ -105,7 +135,11 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
       if (list) list.push(event);
       else byOrder.set(m.orderId, [event]);
     }
-    const appends: StreamAppend[] = [...byOrder].map(([orderId, list]) => ({ streamId: orderStream(orderId), events: list, expectedRevision: 'any' }));
+    const appends: StreamAppend[] = [...byOrder].map(([orderId, list]) => ({
+      streamId: orderStream(orderId),
+      events: list,
+      expectedRevision: 'any',
+    }));
     const results = await this.append(appends, idempotency);
     // Ids logged before this call: a redelivery, or a delivery racing this one since the ids were read.
     const logged = results.flatMap((r) => r.alreadyLogged);
@@ -116,7 +150,10 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
         appended,
         duplicates: logged.length === 0 ? duplicates : [...duplicates, ...logged],
         // Nothing appended: the log's last position (SPEC §4), as when every id was known beforehand.
-        globalPosition: appended === 0 ? await this.store.headPosition() : Math.max(...results.map((r) => r.globalPosition)),
+        globalPosition:
+          appended === 0
+            ? await this.store.headPosition()
+            : Math.max(...results.map((r) => r.globalPosition)),
       },
     };
   }
@@ -129,9 +166,15 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
    * whole atomic append and it is made again as 'any' — the outcome 'any' gives, at the price of a
    * second attempt.
    */
-  private async append(appends: StreamAppend[], idempotency: IdempotencyRecord | undefined): Promise<AppendResult[]> {
-    const placing = appends.map((a) => (a.events[0]!.type === 'OrderPlaced' ? { ...a, expectedRevision: 'no_stream' as const } : a));
-    if (!placing.some((a) => a.expectedRevision === 'no_stream')) return this.store.appendToStreams(appends, { idempotency });
+  private async append(
+    appends: StreamAppend[],
+    idempotency: IdempotencyRecord | undefined,
+  ): Promise<AppendResult[]> {
+    const placing = appends.map((a) =>
+      a.events[0]!.type === 'OrderPlaced' ? { ...a, expectedRevision: 'no_stream' as const } : a,
+    );
+    if (!placing.some((a) => a.expectedRevision === 'no_stream'))
+      return this.store.appendToStreams(appends, { idempotency });
     try {
       return await this.store.appendToStreams(placing, { idempotency });
     } catch (error) {

@@ -72,7 +72,11 @@ describe('CommandAdmission', () => {
     const running = admission.run(() => first.done);
     const waiting = [admission.run(async () => 1), admission.run(async () => 2)];
     await tick();
-    await expect(admission.run(async () => 3)).rejects.toMatchObject({ code: 'COMMANDS_BUSY', status: 503, retryAfterSeconds: 1 });
+    await expect(admission.run(async () => 3)).rejects.toMatchObject({
+      code: 'COMMANDS_BUSY',
+      status: 503,
+      retryAfterSeconds: 1,
+    });
     expect(admission.load).toEqual({ running: 1, waiting: 2 });
     first.finish();
     await running;
@@ -86,7 +90,10 @@ describe('CommandAdmission', () => {
     const running = admission.run(() => first.done);
     let gone = false;
     let executed = false;
-    const abandoned = admission.run(async () => (executed = true), () => gone);
+    const abandoned = admission.run(
+      async () => (executed = true),
+      () => gone,
+    );
     await tick();
     gone = true;
     first.finish();

@@ -39,7 +39,11 @@ export class CommandEnvironmentLoader {
     return {
       now,
       occurredAt,
-      actor: { id: request.actorId, roles: request.actorRoles, staff: staff.state.registered ? staff.state : null },
+      actor: {
+        id: request.actorId,
+        roles: request.actorRoles,
+        staff: staff.state.registered ? staff.state : null,
+      },
       standards: standardsInForceAt(standardsStream.state, occurredAt),
       standardsStream,
     };

@@ -17,5 +17,10 @@ export interface CommandRequest {
 /** The answer to a command: `{ streamId, revision, eventIds, globalPosition, …ids }` with its status. */
 export interface CommandAnswer {
   status: number;
-  body: Record<string, unknown> & { streamId: string; revision: number; eventIds: string[]; globalPosition: number };
+  body: Record<string, unknown> & {
+    streamId: string;
+    revision: number;
+    eventIds: string[];
+    globalPosition: number;
+  };
 }

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { isCalendarDay, isIsoMillisUtc } from '#event-store';
 
 /** Ids become part of stream names (`case-{caseId}`), so they are kept to a safe alphabet. */
-export const id = z
-  .string()
-  .regex(/^[A-Za-z0-9._:@-]{1,100}$/, 'Use 1–100 letters, digits or . _ : @ -');
+export const id = z.string().regex(/^[A-Za-z0-9._:@-]{1,100}$/, 'Use 1–100 letters, digits or . _ : @ -');
 
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
 
 /**
  * A day that exists and a time of day under 24:00 (offset included). Date would take 2026-02-30 and
@@ -17,7 +16,13 @@ function isRealDateTime(text: string): boolean {
   if (isIsoMillisUtc(text)) return true;
   const parts = ISO_INSTANT.exec(text);
   if (!parts) return !Number.isNaN(Date.parse(text)); // the pattern's own message says what is wrong
-  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(parts[i])) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(parts[i])) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const second = Number(parts[6] ?? 0);
   const [offsetHours, offsetMinutes] = [Number(parts[7] ?? 0), Number(parts[8] ?? 0)];
   if (!isCalendarDay(year, month, day)) return false;
@@ -56,10 +61,28 @@ export const NUL_MESSAGE = 'NUL characters (\\u0000) cannot be stored';
 export const text = (max: number) => z.string().trim().min(1, 'Required').max(max).refine(noNul, NUL_MESSAGE);
 
 export const channel = z.enum(['mail', 'email', 'phone', 'web', 'chat', 'social']);
-export const category = z.enum(['product', 'shipping', 'billing', 'commission', 'autoship', 'enrollment', 'return', 'other']);
+export const category = z.enum([
+  'product',
+  'shipping',
+  'billing',
+  'commission',
+  'autoship',
+  'enrollment',
+  'return',
+  'other',
+]);
 export const priority = z.enum(['low', 'normal', 'high', 'urgent']);
 export const rating = z.enum(['delighted', 'satisfied', 'disappointed', 'annoyed', 'angry']);
-export const staffRole = z.enum(['intake', 'sorter', 'correspondent', 'supervisor', 'auditor', 'analyst', 'integration', 'admin']);
+export const staffRole = z.enum([
+  'intake',
+  'sorter',
+  'correspondent',
+  'supervisor',
+  'auditor',
+  'analyst',
+  'integration',
+  'admin',
+]);
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM');
 
 /** Every command may carry its business time (SPEC §3). */

@@ -10,8 +10,17 @@ describe('isoInstant', () => {
   it('keeps a UTC instant with three fractional digits exactly when it names a real moment (Date writes it back unchanged)', () => {
     const two = (n: number) => String(n).padStart(2, '0');
     const stamp = fc
-      .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
-      .map(([y, mo, d, h, mi]) => `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(59 - (mi % 60))}.${String(mi * 16).padStart(3, '0')}Z`);
+      .tuple(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+      )
+      .map(
+        ([y, mo, d, h, mi]) =>
+          `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(59 - (mi % 60))}.${String(mi * 16).padStart(3, '0')}Z`,
+      );
     fc.assert(
       fc.property(stamp, (text) => {
         const viaDate = new Date(text);

@@ -16,18 +16,29 @@ export interface Folding<S> {
 }
 
 /** Events as the deciders' `evolve` takes them: type, data and business time. */
-export const timed = (e: RecordedEvent) => ({ type: e.type, data: e.data, occurredAt: e.occurredAt }) as never;
+export const timed = (e: RecordedEvent) =>
+  ({ type: e.type, data: e.data, occurredAt: e.occurredAt }) as never;
 
 export function fold<S>(folding: Folding<S>, events: RecordedEvent[]): LoadedStream<S> {
   let state = folding.initialState();
   for (const event of events) state = folding.evolve(state, timed(event));
   const last = events[events.length - 1];
-  return { state, revision: last ? last.streamRevision : -1, position: last ? last.globalPosition : 0, events };
+  return {
+    state,
+    revision: last ? last.streamRevision : -1,
+    position: last ? last.globalPosition : 0,
+    events,
+  };
 }
 
-export async function loadStream<S>(store: EventStore, folding: Folding<S>, streamId: string): Promise<LoadedStream<S>> {
+export async function loadStream<S>(
+  store: EventStore,
+  folding: Folding<S>,
+  streamId: string,
+): Promise<LoadedStream<S>> {
   return fold(folding, await store.readStream(streamId));
 }
 
 /** The expected revision of an append after this load: exact when the stream exists. */
-export const expectAfter = (loaded: LoadedStream<unknown>) => (loaded.revision < 0 ? ('no_stream' as const) : loaded.revision);
+export const expectAfter = (loaded: LoadedStream<unknown>) =>
+  loaded.revision < 0 ? ('no_stream' as const) : loaded.revision;

@@ -22,8 +22,15 @@ export class SetStandardsHandler implements ICommandHandler<SetStandardsCommand>
   execute({ request, body }: SetStandardsCommand): Promise<CommandAnswer> {
     const { occurredAt: _o, ...standards } = body;
     return this.runner.run('SetServiceStandards', request, async (env) => {
-      const command: SetServiceStandards = { type: 'SetServiceStandards', data: standards, metadata: CommandEnvironmentLoader.metadata(env) };
-      const plan = decideOn(standardsDecider, STANDARDS_STREAM, env.standardsStream, command, { status: 200, ids: {} });
+      const command: SetServiceStandards = {
+        type: 'SetServiceStandards',
+        data: standards,
+        metadata: CommandEnvironmentLoader.metadata(env),
+      };
+      const plan = decideOn(standardsDecider, STANDARDS_STREAM, env.standardsStream, command, {
+        status: 200,
+        ids: {},
+      });
       const set = plan.appends[0].events[0].data as { version: number };
       return { ...plan, ids: { version: set.version } };
     });

@@ -31,10 +31,12 @@ export class LiveWorkload {
     const head = await this.store.headPosition();
     // A catch-up that failed (the database away) failed its own command; the next one starts over
     // from where the workload stands, instead of inheriting that failure for good.
-    this.catchingUp = this.catchingUp.catch(() => undefined).then(async () => {
-      await this.seeded();
-      await this.catchUpTo(head);
-    });
+    this.catchingUp = this.catchingUp
+      .catch(() => undefined)
+      .then(async () => {
+        await this.seeded();
+        await this.catchUpTo(head);
+      });
     await this.catchingUp;
     return this.workload.entries(exceptCaseId);
   }

@@ -49,7 +49,9 @@ describe('LiveWorkload', () => {
     const live = new LiveWorkload(logAwayFor(0), seed);
     await expect(live.current()).rejects.toThrow('Connection terminated');
     expect(await live.current()).toEqual([expect.objectContaining(C1_WITH_K1)]);
-    expect(await live.current('K-1')).toEqual([expect.objectContaining({ staffId: 'C-1', weightedLoad: 0, openCases: 0 })]);
+    expect(await live.current('K-1')).toEqual([
+      expect.objectContaining({ staffId: 'C-1', weightedLoad: 0, openCases: 0 }),
+    ]);
     expect(seedReads).toBe(2);
   });
 });

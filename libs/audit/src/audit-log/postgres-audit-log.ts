@@ -35,7 +35,11 @@ export class PostgresAuditLog implements AuditLog {
     // that were hashed, without a Date in between (a tenth of a full verification's time).
     // An idle client that dies is replaced by the pool; the next query reports.
     this.pool = openPool(
-      { ...inUtc(withApplicationRole(options.connection, options.role)), types: EVENT_ROW_TYPES, max: options.poolSize ?? 4 },
+      {
+        ...inUtc(withApplicationRole(options.connection, options.role)),
+        types: EVENT_ROW_TYPES,
+        max: options.poolSize ?? 4,
+      },
       () => undefined,
     );
     this.pageSize = options.pageSize ?? 1000;

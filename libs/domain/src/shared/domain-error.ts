@@ -46,7 +46,8 @@ export class DomainError extends Error {
   }
 }
 
-export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && errorCodes.has(value);
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && errorCodes.has(value);
 
 /** Also recognises a DomainError from another copy of this module (bundles, jest module registries). */
 export function isDomainError(value: unknown): value is DomainError {

@@ -53,14 +53,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
     // TCP on 127.0.0.1 only, no Unix socket: nothing shared between servers side by side.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(options.postgresFlags ?? [])],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...(options.postgresFlags ?? []),
+    ],
     onLog: log.add,
     onError: log.add,
   });
   try {
-    if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await new EmbeddedPostgres(settings(0)).initialise();
+    if (!existsSync(join(options.dataDir, 'PG_VERSION')))
+      await new EmbeddedPostgres(settings(0)).initialise();
   } catch (error) {
-    throw new Error(`Embedded PostgreSQL could not initialise ${options.dataDir}: ${String(error)}\n${log.text()}`, { cause: error });
+    throw new Error(
+      `Embedded PostgreSQL could not initialise ${options.dataDir}: ${String(error)}\n${log.text()}`,
+      { cause: error },
+    );
   }
   // The free port may be taken between finding it and the server binding it: try another. A start
   // that fails has already exited, so there is nothing to stop (the package's stop() would wait
@@ -73,9 +83,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     } catch {
       continue;
     }
-    return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, port, ...watched(server) };
+    return {
+      url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+      port,
+      ...watched(server),
+    };
   }
-  throw new Error(`Embedded PostgreSQL did not start on ${options.dataDir} (${START_ATTEMPTS} ports tried)\n${log.text()}`);
+  throw new Error(
+    `Embedded PostgreSQL did not start on ${options.dataDir} (${START_ATTEMPTS} ports tried)\n${log.text()}`,
+  );
 }
 
 /**
@@ -86,7 +102,8 @@ function watched(server: EmbeddedPostgres): Pick<RunningPostgres, 'pid' | 'exite
   const internals = server as unknown as { process?: ChildProcess };
   const child = internals.process;
   let gone = !child || child.exitCode !== null || child.signalCode !== null;
-  const exited = gone || !child ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited =
+    gone || !child ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => {
     gone = true;
     // The package's exit hook stops every instance it made; a dead one must not wait for it.

@@ -34,10 +34,16 @@ export async function appendToOneStream(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const plan = await planAppend(client, cache, append);
     if (plan.toAppend.length === 0) return toResult(append, plan, [], []);
-    await claimEventIds(client, append.streamId, plan.toAppend.map((e) => e.eventId));
+    await claimEventIds(
+      client,
+      append.streamId,
+      plan.toAppend.map((e) => e.eventId),
+    );
     const chained = chainEvents(append.streamId, plan.head, plan.toAppend, recordedAt);
     try {
-      await client.appendToStream(append.streamId, chained.map(toEventData), { expectedRevision: plan.expected });
+      await client.appendToStream(append.streamId, chained.map(toEventData), {
+        expectedRevision: plan.expected,
+      });
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (typeof append.expectedRevision === 'number' || append.expectedRevision === 'no_stream') {
@@ -49,29 +55,49 @@ export async function appendToOneStream(
     // Positions come from reading back; this also returns the originals when ESDB recognised a
     // repeated write (same ids at the same expected revision) and wrote nothing. Those carry an
     // earlier call's recordedAt, so their hashes differ from the ones chained here.
-    const appended = await readStreamEvents(client, append.streamId, { fromRevision: chained[0]!.streamRevision, maxCount: chained.length });
+    const appended = await readStreamEvents(client, append.streamId, {
+      fromRevision: chained[0]!.streamRevision,
+      maxCount: chained.length,
+    });
     const last = appended.at(-1);
     if (last) cache.remember(append.streamId, { revision: last.streamRevision, hash: last.hash });
     const repeated = appended.filter((event, i) => event.hash !== chained[i]?.hash);
     return toResult(append, plan, appended, repeated);
   }
-  throw new WrongExpectedRevision(append.streamId, append.expectedRevision, cache.get(append.streamId)?.revision ?? 'no_stream');
+  throw new WrongExpectedRevision(
+    append.streamId,
+    append.expectedRevision,
+    cache.get(append.streamId)?.revision ?? 'no_stream',
+  );
 }
 
-async function planAppend(client: EventStoreDBClient, cache: StreamHeadCache, append: StreamAppend): Promise<Plan> {
+async function planAppend(
+  client: EventStoreDBClient,
+  cache: StreamHeadCache,
+  append: StreamAppend,
+): Promise<Plan> {
   const { streamId, expectedRevision: expected, events } = append;
-  const write = (head: StreamHead | null, revision: typeof NO_STREAM | bigint): Plan => ({ head, expected: revision, present: [], toAppend: events, last: null });
+  const write = (head: StreamHead | null, revision: typeof NO_STREAM | bigint): Plan => ({
+    head,
+    expected: revision,
+    present: [],
+    toAppend: events,
+    last: null,
+  });
   if (events.length > 0 && expected === 'no_stream') return write(null, NO_STREAM); // ESDB checks, and sees repeats
   const cached = cache.get(streamId);
-  if (events.length > 0 && typeof expected === 'number' && cached?.revision === expected) return write(cached, BigInt(expected));
+  if (events.length > 0 && typeof expected === 'number' && cached?.revision === expected)
+    return write(cached, BigInt(expected));
   if (events.length === 0 || typeof expected === 'number') {
     const [last] = await readStreamEvents(client, streamId, { direction: 'backwards', maxCount: 1 });
     const moved = typeof expected === 'number' && !!last && last.streamRevision > expected;
     if (!holds(expected, last ?? null) && !(moved && events.length > 0)) {
       throw new WrongExpectedRevision(streamId, expected, last?.streamRevision ?? 'no_stream');
     }
-    if (events.length === 0) return { head: null, expected: NO_STREAM, present: [], toAppend: [], last: last ?? null };
-    if (!moved) return write({ revision: last!.streamRevision, hash: last!.hash }, BigInt(expected as number));
+    if (events.length === 0)
+      return { head: null, expected: NO_STREAM, present: [], toAppend: [], last: last ?? null };
+    if (!moved)
+      return write({ revision: last!.streamRevision, hash: last!.hash }, BigInt(expected as number));
     // The stream moved past the expectation: chain on the event at the expected revision. ESDB then
     // either recognises a repeat of an earlier write (and writes nothing) or refuses.
     const [at] = await readStreamEvents(client, streamId, { fromRevision: expected as number, maxCount: 1 });
@@ -98,8 +124,19 @@ function holds(expected: StreamAppend['expectedRevision'], last: RecordedEvent |
   return last?.streamRevision === expected;
 }
 
-function toResult(append: StreamAppend, plan: Plan, appended: RecordedEvent[], repeated: RecordedEvent[]): AppendResult {
-  const reference = appended.at(-1) ?? plan.present.reduce<RecordedEvent | undefined>((max, e) => (!max || e.streamRevision > max.streamRevision ? e : max), undefined) ?? plan.last;
+function toResult(
+  append: StreamAppend,
+  plan: Plan,
+  appended: RecordedEvent[],
+  repeated: RecordedEvent[],
+): AppendResult {
+  const reference =
+    appended.at(-1) ??
+    plan.present.reduce<RecordedEvent | undefined>(
+      (max, e) => (!max || e.streamRevision > max.streamRevision ? e : max),
+      undefined,
+    ) ??
+    plan.last;
   return {
     streamId: append.streamId,
     nextExpectedRevision: reference?.streamRevision ?? -1,

@@ -1,4 +1,10 @@
-import { jsonEvent, type EventData, type JSONType, type ResolvedEvent, type AllStreamResolvedEvent } from '@eventstore/db-client';
+import {
+  jsonEvent,
+  type EventData,
+  type JSONType,
+  type ResolvedEvent,
+  type AllStreamResolvedEvent,
+} from '@eventstore/db-client';
 import type { EventMetadata, RecordedEvent } from '../event-store.port.js';
 import type { ChainedEvent } from '../shared/chain-events.js';
 
@@ -17,16 +23,30 @@ interface EnvelopeExtras {
   prevHash: string;
 }
 
-type StoredMetadata = EventMetadata & { [ENVELOPE_KEY]: EnvelopeExtras; $correlationId?: string; $causationId?: string };
+type StoredMetadata = EventMetadata & {
+  [ENVELOPE_KEY]: EnvelopeExtras;
+  $correlationId?: string;
+  $causationId?: string;
+};
 
 export function toEventData(event: ChainedEvent): EventData {
   const metadata: StoredMetadata = {
     ...event.metadata,
     $correlationId: event.metadata.correlationId,
     $causationId: event.metadata.causationId,
-    [ENVELOPE_KEY]: { occurredAt: event.occurredAt, recordedAt: event.recordedAt, hash: event.hash, prevHash: event.prevHash },
+    [ENVELOPE_KEY]: {
+      occurredAt: event.occurredAt,
+      recordedAt: event.recordedAt,
+      hash: event.hash,
+      prevHash: event.prevHash,
+    },
   };
-  return jsonEvent({ id: event.eventId, type: event.type, data: event.data as JSONType, metadata: metadata as unknown as JSONType });
+  return jsonEvent({
+    id: event.eventId,
+    type: event.type,
+    data: event.data as JSONType,
+    metadata: metadata as unknown as JSONType,
+  });
 }
 
 /**
@@ -58,7 +78,8 @@ export function fromResolvedEvent(resolved: ResolvedEvent | AllStreamResolvedEve
 }
 
 export function toPositionNumber(commit: bigint | undefined): number {
-  if (commit === undefined) throw new Error('EventStoreDB did not report the event position (needs version 22.6 or later)');
+  if (commit === undefined)
+    throw new Error('EventStoreDB did not report the event position (needs version 22.6 or later)');
   if (commit > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error(`$all position ${commit} exceeds 2^53`);
   return Number(commit);
 }

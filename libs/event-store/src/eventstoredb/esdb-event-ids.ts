@@ -1,4 +1,10 @@
-import { jsonEvent, NO_STREAM, WrongExpectedVersionError, type EventStoreDBClient, type JSONType } from '@eventstore/db-client';
+import {
+  jsonEvent,
+  NO_STREAM,
+  WrongExpectedVersionError,
+  type EventStoreDBClient,
+  type JSONType,
+} from '@eventstore/db-client';
 import type { RecordedEvent } from '../event-store.port.js';
 import { DuplicateEventId } from '../errors.js';
 import { readWholeStream } from './esdb-reads.js';
@@ -15,15 +21,23 @@ import { readWholeStream } from './esdb-reads.js';
 const CLAIM_TYPE = '$caseledger-event-id-claimed';
 const claimStream = (eventId: string) => `caseledger-event-id-${eventId}`;
 
-export async function claimEventIds(client: EventStoreDBClient, streamId: string, eventIds: string[]): Promise<void> {
+export async function claimEventIds(
+  client: EventStoreDBClient,
+  streamId: string,
+  eventIds: string[],
+): Promise<void> {
   await Promise.all(eventIds.map((eventId) => claimEventId(client, streamId, eventId)));
 }
 
 async function claimEventId(client: EventStoreDBClient, streamId: string, eventId: string): Promise<void> {
   try {
-    await client.appendToStream(claimStream(eventId), jsonEvent({ type: CLAIM_TYPE, data: { streamId } as JSONType }), {
-      expectedRevision: NO_STREAM,
-    });
+    await client.appendToStream(
+      claimStream(eventId),
+      jsonEvent({ type: CLAIM_TYPE, data: { streamId } as JSONType }),
+      {
+        expectedRevision: NO_STREAM,
+      },
+    );
   } catch (error) {
     if (!(error instanceof WrongExpectedVersionError)) throw error;
     const claimedFor = await claimedStream(client, eventId);
@@ -50,5 +64,7 @@ export async function readEventsByClaims(
       return (await readStream(streamId)).find((event) => event.eventId === eventId.toLowerCase());
     }),
   );
-  return found.filter((event): event is RecordedEvent => !!event).sort((a, b) => a.globalPosition - b.globalPosition);
+  return found
+    .filter((event): event is RecordedEvent => !!event)
+    .sort((a, b) => a.globalPosition - b.globalPosition);
 }

@@ -1,4 +1,10 @@
-import { jsonEvent, NO_STREAM, WrongExpectedVersionError, type EventStoreDBClient, type JSONType } from '@eventstore/db-client';
+import {
+  jsonEvent,
+  NO_STREAM,
+  WrongExpectedVersionError,
+  type EventStoreDBClient,
+  type JSONType,
+} from '@eventstore/db-client';
 import type { IdempotencyRecord } from '../event-store.port.js';
 import { IdempotencyKeyTaken } from '../errors.js';
 import { readWholeStream } from './esdb-reads.js';
@@ -18,11 +24,18 @@ const COMPLETED = '$caseledger-idempotency-completed';
 const RELEASED = '$caseledger-idempotency-released';
 const keyStream = (key: string) => `caseledger-idempotency-${key}`;
 
-export type StoredIdempotency = IdempotencyRecord & { streamId: string | null; revision: number | null; globalPosition: number | null };
+export type StoredIdempotency = IdempotencyRecord & {
+  streamId: string | null;
+  revision: number | null;
+  globalPosition: number | null;
+};
 
 /** Returns the revision of the claim, for `complete`/`release`. */
 export async function claimKey(client: EventStoreDBClient, record: IdempotencyRecord): Promise<bigint> {
-  const claim = jsonEvent({ type: CLAIMED, data: { requestHash: record.requestHash, answer: record.answer } as JSONType });
+  const claim = jsonEvent({
+    type: CLAIMED,
+    data: { requestHash: record.requestHash, answer: record.answer } as JSONType,
+  });
   try {
     const result = await client.appendToStream(keyStream(record.key), claim, { expectedRevision: NO_STREAM });
     return result.nextExpectedRevision;
@@ -34,7 +47,9 @@ export async function claimKey(client: EventStoreDBClient, record: IdempotencyRe
   const last = events.at(-1)?.event;
   if (last?.type !== RELEASED) throw new IdempotencyKeyTaken(record.key);
   try {
-    const result = await client.appendToStream(keyStream(record.key), claim, { expectedRevision: last.revision });
+    const result = await client.appendToStream(keyStream(record.key), claim, {
+      expectedRevision: last.revision,
+    });
     return result.nextExpectedRevision;
   } catch (error) {
     if (error instanceof WrongExpectedVersionError) throw new IdempotencyKeyTaken(record.key);
@@ -48,11 +63,19 @@ export async function completeKey(
   claimRevision: bigint,
   at: { streamId: string; revision: number; globalPosition: number } | null,
 ): Promise<void> {
-  await client.appendToStream(keyStream(key), jsonEvent({ type: COMPLETED, data: (at ?? {}) as JSONType }), { expectedRevision: claimRevision });
+  await client.appendToStream(keyStream(key), jsonEvent({ type: COMPLETED, data: (at ?? {}) as JSONType }), {
+    expectedRevision: claimRevision,
+  });
 }
 
-export async function releaseKey(client: EventStoreDBClient, key: string, claimRevision: bigint): Promise<void> {
-  await client.appendToStream(keyStream(key), jsonEvent({ type: RELEASED, data: {} }), { expectedRevision: claimRevision });
+export async function releaseKey(
+  client: EventStoreDBClient,
+  key: string,
+  claimRevision: bigint,
+): Promise<void> {
+  await client.appendToStream(keyStream(key), jsonEvent({ type: RELEASED, data: {} }), {
+    expectedRevision: claimRevision,
+  });
 }
 
 export async function readKey(client: EventStoreDBClient, key: string): Promise<StoredIdempotency | null> {
@@ -62,8 +85,7 @@ export async function readKey(client: EventStoreDBClient, key: string): Promise<
   if (!claim || events.slice(claimIndex).some((e) => e.type === RELEASED)) return null;
   const claimed = claim.data as unknown as Pick<IdempotencyRecord, 'requestHash' | 'answer'>;
   const completed = events.slice(claimIndex).find((e) => e.type === COMPLETED)?.data as
-    | { streamId?: string; revision?: number; globalPosition?: number }
-    | undefined;
+    { streamId?: string; revision?: number; globalPosition?: number } | undefined;
   return {
     key,
     requestHash: claimed.requestHash,

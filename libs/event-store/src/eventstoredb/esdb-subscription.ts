@@ -7,7 +7,11 @@ import { fromResolvedEvent } from './esdb-envelope.js';
  * bookkeeping events filtered out on the server. Resumes after `after`: the position is passed as
  * both commit and prepare, and anything at or below it is dropped in case the server includes it.
  */
-export async function* subscribeToAllEvents(client: EventStoreDBClient, after: number, signal: AbortSignal): AsyncGenerator<RecordedEvent> {
+export async function* subscribeToAllEvents(
+  client: EventStoreDBClient,
+  after: number,
+  signal: AbortSignal,
+): AsyncGenerator<RecordedEvent> {
   if (signal.aborted) return;
   const subscription = client.subscribeToAll({
     fromPosition: after > 0 ? { commit: BigInt(after), prepare: BigInt(after) } : START,

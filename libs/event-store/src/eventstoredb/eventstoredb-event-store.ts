@@ -52,11 +52,17 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const [result] = await this.appendToStreams([{ streamId, events, expectedRevision: options.expectedRevision }], { idempotency: options.idempotency });
+    const [result] = await this.appendToStreams(
+      [{ streamId, events, expectedRevision: options.expectedRevision }],
+      { idempotency: options.idempotency },
+    );
     return result!;
   }
 
-  async appendToStreams(appends: StreamAppend[], options: { idempotency?: IdempotencyRecord } = {}): Promise<AppendResult[]> {
+  async appendToStreams(
+    appends: StreamAppend[],
+    options: { idempotency?: IdempotencyRecord } = {},
+  ): Promise<AppendResult[]> {
     const normalised = normaliseAppends(appends);
     const recordedAt = this.clock().toISOString();
     if (normalised.length > 1) await this.checkExpectations(normalised);
@@ -64,14 +70,23 @@ export class EventStoreDbEventStore implements EventStore {
     const claim = idempotency ? await claimKey(this.client, idempotency) : null;
     try {
       const results: AppendResult[] = [];
-      for (const append of normalised) results.push(await appendToOneStream(this.client, this.cache, append, recordedAt));
+      for (const append of normalised)
+        results.push(await appendToOneStream(this.client, this.cache, append, recordedAt));
       if (idempotency && claim !== null) {
         const last = results.flatMap((r) => r.events).at(-1);
-        await completeKey(this.client, idempotency.key, claim, last ? { streamId: last.streamId, revision: last.streamRevision, globalPosition: last.globalPosition } : null);
+        await completeKey(
+          this.client,
+          idempotency.key,
+          claim,
+          last
+            ? { streamId: last.streamId, revision: last.streamRevision, globalPosition: last.globalPosition }
+            : null,
+        );
       }
       return results;
     } catch (error) {
-      if (idempotency && claim !== null) await releaseKey(this.client, idempotency.key, claim).catch(() => undefined);
+      if (idempotency && claim !== null)
+        await releaseKey(this.client, idempotency.key, claim).catch(() => undefined);
       throw error;
     }
   }
@@ -89,11 +104,15 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** EventStoreDB sends whole events: the facts are taken from them here. */
   async readAllFacts(options?: ReadAllOptions): Promise<EventFacts[]> {
-    return (await readAllEvents(this.client, options)).map(({ metadata: _metadata, hash: _hash, prevHash: _prevHash, ...facts }) => facts);
+    return (await readAllEvents(this.client, options)).map(
+      ({ metadata: _metadata, hash: _hash, prevHash: _prevHash, ...facts }) => facts,
+    );
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
-    const signal = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, this.closing.signal])
+      : this.closing.signal;
     return subscribeToAllEvents(this.client, options.after ?? 0, signal);
   }
 
@@ -132,7 +151,8 @@ export class EventStoreDbEventStore implements EventStore {
       if (expected === 'any' || expected === 'no_stream') continue; // no_stream may be a repeat: ESDB decides
       const [last] = await readStreamEvents(this.client, streamId, { direction: 'backwards', maxCount: 1 });
       if (!last) throw new WrongExpectedRevision(streamId, expected, 'no_stream');
-      if (typeof expected === 'number' && last.streamRevision < expected) throw new WrongExpectedRevision(streamId, expected, last.streamRevision);
+      if (typeof expected === 'number' && last.streamRevision < expected)
+        throw new WrongExpectedRevision(streamId, expected, last.streamRevision);
     }
   }
 }

@@ -26,9 +26,13 @@ export async function sendAppend<R extends QueryResultRow>(
       if (!isDatabaseUnavailable(error)) throw error;
       if (neverSent(error) && attempt < 2) continue;
       if (neverSent(error) || wasRolledBack(error))
-        throw new DatabaseUnavailable('The database did not take the write; nothing was written', 'not_applied', {
-          cause: error,
-        });
+        throw new DatabaseUnavailable(
+          'The database did not take the write; nothing was written',
+          'not_applied',
+          {
+            cause: error,
+          },
+        );
       throw new DatabaseUnavailable(
         'The connection to the database was lost after the write was sent; it may or may not be in the log',
         'unknown',

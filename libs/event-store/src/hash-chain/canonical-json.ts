@@ -67,7 +67,8 @@ function serialize(value: unknown, key: string): string | undefined {
     case 'string':
       return JSON.stringify(plain);
     case 'number':
-      if (!Number.isFinite(plain)) throw new TypeError(`canonicalJson: ${String(plain)} is not a JSON number`);
+      if (!Number.isFinite(plain))
+        throw new TypeError(`canonicalJson: ${String(plain)} is not a JSON number`);
       // ECMAScript Number-to-string is the RFC's number format; JSON.stringify also turns -0 into 0.
       return JSON.stringify(plain);
     case 'boolean':
@@ -84,7 +85,11 @@ function serialize(value: unknown, key: string): string | undefined {
 }
 
 function withToJson(value: unknown, key: string): unknown {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     return (value as { toJSON(key: string): unknown }).toJSON(key);
   }
   return value;

@@ -46,11 +46,15 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('escapes control characters, quotes and backslashes, and leaves other characters as they are', () => {
-    expect(canonicalJson('\u0000\b\t\n\f\r\u001f"\\/\u007f\u2028é')).toBe('"\\u0000\\b\\t\\n\\f\\r\\u001f\\"\\\\/\u007f\u2028é"');
+    expect(canonicalJson('\u0000\b\t\n\f\r\u001f"\\/\u007f\u2028é')).toBe(
+      '"\\u0000\\b\\t\\n\\f\\r\\u001f\\"\\\\/\u007f\u2028é"',
+    );
   });
 
   it('nests objects and arrays without whitespace, keeping array order', () => {
-    expect(canonicalJson({ z: { b: [3, { y: 1, x: 2 }], a: {} }, a: [] })).toBe('{"a":[],"z":{"a":{},"b":[3,{"x":2,"y":1}]}}');
+    expect(canonicalJson({ z: { b: [3, { y: 1, x: 2 }], a: {} }, a: [] })).toBe(
+      '{"a":[],"z":{"a":{},"b":[3,{"x":2,"y":1}]}}',
+    );
   });
 
   it('skips undefined members and writes null for undefined array slots, like JSON.stringify', () => {
@@ -58,7 +62,9 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('uses toJSON, so a Date is hashed as the ISO string the store keeps', () => {
-    expect(canonicalJson({ at: new Date(Date.UTC(2026, 8, 1, 8, 30)) })).toBe('{"at":"2026-09-01T08:30:00.000Z"}');
+    expect(canonicalJson({ at: new Date(Date.UTC(2026, 8, 1, 8, 30)) })).toBe(
+      '{"at":"2026-09-01T08:30:00.000Z"}',
+    );
   });
 
   it('refuses values I-JSON cannot carry', () => {
@@ -74,7 +80,11 @@ describe('canonicalJson (RFC 8785)', () => {
       if (Array.isArray(value)) return value.map(inOrder);
       if (value === null || typeof value !== 'object') return value;
       // fromEntries defines members: a `__proto__` key stays a member instead of setting the prototype.
-      return Object.fromEntries(Object.keys(value).sort().map((key) => [key, inOrder((value as Record<string, unknown>)[key])]));
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((key) => [key, inOrder((value as Record<string, unknown>)[key])]),
+      );
     };
 
     it('writes what the member-by-member path writes, for any JSON value, reordered or not', () => {
@@ -90,7 +100,9 @@ describe('canonicalJson (RFC 8785)', () => {
     it('is not fooled by integer-like keys, which objects list first whatever their text order', () => {
       expect(canonicalJson({ 10: 'a', 9: 'b', x: -0 })).toBe('{"10":"a","9":"b","x":0}');
       expect(canonicalJson({ a: 1, b: { d: 1, c: 2 } })).toBe('{"a":1,"b":{"c":2,"d":1}}');
-      expect(canonicalJson({ a: new Date(Date.UTC(2026, 8, 1)), b: [Number.MAX_VALUE] })).toBe('{"a":"2026-09-01T00:00:00.000Z","b":[1.7976931348623157e+308]}');
+      expect(canonicalJson({ a: new Date(Date.UTC(2026, 8, 1)), b: [Number.MAX_VALUE] })).toBe(
+        '{"a":"2026-09-01T00:00:00.000Z","b":[1.7976931348623157e+308]}',
+      );
       expect(() => canonicalJson({ a: 1, b: Number.NaN })).toThrow(TypeError);
       expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":2}}'))).toBe('{"__proto__":{"x":2},"b":1}');
     });

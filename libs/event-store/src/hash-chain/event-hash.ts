@@ -17,7 +17,10 @@ export type HashedEnvelope = Pick<
  * RecordedEvent, say) never leak into the hash.
  */
 export function eventHash(prevHash: string, envelope: HashedEnvelope): string {
-  return hashWithPrevious(prevHash, canonicalEnvelope(envelope, canonicalJson(envelope.data), canonicalJson(envelope.metadata)));
+  return hashWithPrevious(
+    prevHash,
+    canonicalEnvelope(envelope, canonicalJson(envelope.data), canonicalJson(envelope.metadata)),
+  );
 }
 
 /** `sha256(prevHash ‖ canonicalEnvelope)` as lower-case hex (one-shot: no Hash object per event). */
@@ -31,7 +34,11 @@ export function hashWithPrevious(prevHash: string, canonicalEnvelopeJson: string
  * 8785 order (UTF-16 code units): data, eventId, metadata, occurredAt, recordedAt, streamId,
  * streamRevision, type; a unit test holds this equal to canonicalJson of the whole envelope.
  */
-export function canonicalEnvelope(envelope: Omit<HashedEnvelope, 'data' | 'metadata'>, dataJson: string, metadataJson: string): string {
+export function canonicalEnvelope(
+  envelope: Omit<HashedEnvelope, 'data' | 'metadata'>,
+  dataJson: string,
+  metadataJson: string,
+): string {
   return (
     `{"data":${dataJson},"eventId":${canonicalJson(envelope.eventId)},"metadata":${metadataJson}` +
     `,"occurredAt":${canonicalJson(envelope.occurredAt)},"recordedAt":${canonicalJson(envelope.recordedAt)}` +

@@ -66,7 +66,9 @@ describe('eventHash (SPEC §7)', () => {
   });
 
   it('ignores properties outside the hashed envelope', () => {
-    expect(eventHash(GENESIS_HASH, { ...received, globalPosition: 999, hash: 'x', extra: 1 } as RecordedEvent)).toBe(received.hash);
+    expect(
+      eventHash(GENESIS_HASH, { ...received, globalPosition: 999, hash: 'x', extra: 1 } as RecordedEvent),
+    ).toBe(received.hash);
   });
 });
 
@@ -85,7 +87,9 @@ describe('canonicalEnvelope (the append path writes the envelope by hand)', () =
   it('equals canonicalJson of the whole envelope, for any payloads and field values', () => {
     fc.assert(
       fc.property(envelopes, ({ data, metadata, ...rest }) => {
-        expect(canonicalEnvelope(rest, canonicalJson(data), canonicalJson(metadata))).toBe(canonicalJson({ ...rest, data, metadata }));
+        expect(canonicalEnvelope(rest, canonicalJson(data), canonicalJson(metadata))).toBe(
+          canonicalJson({ ...rest, data, metadata }),
+        );
       }),
       { numRuns: 200 },
     );
@@ -95,14 +99,25 @@ describe('canonicalEnvelope (the append path writes the envelope by hand)', () =
     const [first, second] = serialiseChain(
       'case-c-1',
       null,
-      [received, sorted].map(({ eventId, type, occurredAt, data, metadata }) => ({ eventId, type, occurredAt, data, metadata })),
+      [received, sorted].map(({ eventId, type, occurredAt, data, metadata }) => ({
+        eventId,
+        type,
+        occurredAt,
+        data,
+        metadata,
+      })),
       received.recordedAt,
     );
     expect(first!.event.hash).toBe(received.hash);
     expect(first!.dataJson).toBe(canonicalJson(received.data));
     expect(first!.metadataJson).toBe(canonicalJson(received.metadata));
     // The second event was recorded at another instant in the fixture: chain it on its own.
-    const [again] = serialiseChain('case-c-1', { revision: 0, hash: received.hash }, [sorted], sorted.recordedAt);
+    const [again] = serialiseChain(
+      'case-c-1',
+      { revision: 0, hash: received.hash },
+      [sorted],
+      sorted.recordedAt,
+    );
     expect(again!.event).toMatchObject({ streamRevision: 1, prevHash: received.hash, hash: sorted.hash });
     expect(second!.event.prevHash).toBe(received.hash);
   });
@@ -114,12 +129,18 @@ describe('findChainBreak', () => {
   });
 
   it('names the first edited event', () => {
-    const edited = { ...sorted, data: { ...sorted.data as object, priority: 'low' } };
-    expect(findChainBreak([received, edited])).toEqual({ streamId: 'case-c-1', streamRevision: 1, reason: 'hash_mismatch' });
+    const edited = { ...sorted, data: { ...(sorted.data as object), priority: 'low' } };
+    expect(findChainBreak([received, edited])).toEqual({
+      streamId: 'case-c-1',
+      streamRevision: 1,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('names a link whose prevHash does not match, and a missing revision', () => {
-    expect(findChainBreak([received, { ...sorted, prevHash: GENESIS_HASH }])?.reason).toBe('prev_hash_mismatch');
+    expect(findChainBreak([received, { ...sorted, prevHash: GENESIS_HASH }])?.reason).toBe(
+      'prev_hash_mismatch',
+    );
     expect(findChainBreak([sorted])?.reason).toBe('revision_gap');
   });
 });

@@ -32,7 +32,11 @@ const namesNoRevision = (expected: ExpectedRevision): expected is 'any' | 'strea
  * (redelivery) are rare next to those that do not, and a repeated id still cannot slip in — its
  * unique key refuses the insert, and the next attempt reads the ids and skips what is there.
  */
-export function lookupNeeds(append: StreamAppend, cached: StreamHead | undefined, conflicted = false): { head: boolean; ids: boolean } {
+export function lookupNeeds(
+  append: StreamAppend,
+  cached: StreamHead | undefined,
+  conflicted = false,
+): { head: boolean; ids: boolean } {
   if (namesNoRevision(append.expectedRevision)) return { head: true, ids: conflicted };
   if (append.events.length === 0) return { head: true, ids: false };
   if (append.expectedRevision === 'no_stream') return { head: false, ids: false };
@@ -43,20 +47,29 @@ export function lookupNeeds(append: StreamAppend, cached: StreamHead | undefined
  * Decides the write from the cache and what was read. 'check' means the expectation looks violated:
  * it may still be an idempotent repeat, which `resolveConflict` tells apart with the ids.
  */
-export function prepareWrite(append: StreamAppend, cached: StreamHead | undefined, lookup: StreamLookup): Preparation {
+export function prepareWrite(
+  append: StreamAppend,
+  cached: StreamHead | undefined,
+  lookup: StreamLookup,
+): Preparation {
   const { streamId, expectedRevision: expected, events } = append;
   const last = lookup.heads.get(streamId) ?? null;
   const lastHead = last && { revision: last.streamRevision, hash: last.hash };
   if (events.length === 0) {
-    if (!expectationHolds(expected, last)) throw new WrongExpectedRevision(streamId, expected, last?.streamRevision ?? 'no_stream');
+    if (!expectationHolds(expected, last))
+      throw new WrongExpectedRevision(streamId, expected, last?.streamRevision ?? 'no_stream');
     return { kind: 'write', write: { streamId, head: lastHead, toAppend: [], present: [], lastRead: last } };
   }
   if (expected === 'no_stream') {
-    return last ? { kind: 'check' } : { kind: 'write', write: { streamId, head: null, toAppend: events, present: [], lastRead: null } };
+    return last
+      ? { kind: 'check' }
+      : { kind: 'write', write: { streamId, head: null, toAppend: events, present: [], lastRead: null } };
   }
   if (typeof expected === 'number') {
     const head = cached?.revision === expected ? cached : lastHead?.revision === expected ? lastHead : null;
-    return head ? { kind: 'write', write: { streamId, head, toAppend: events, present: [], lastRead: last } } : { kind: 'check' };
+    return head
+      ? { kind: 'write', write: { streamId, head, toAppend: events, present: [], lastRead: last } }
+      : { kind: 'check' };
   }
   if (expected === 'stream_exists' && !last) throw new WrongExpectedRevision(streamId, expected, 'no_stream');
   // 'any' / 'stream_exists': ids already in this stream are skipped, the rest appended after the head.
@@ -89,13 +102,17 @@ export function resolveConflict(append: StreamAppend, lookup: StreamLookup): Res
   const last = lookup.heads.get(streamId) ?? null;
   if (namesNoRevision(expected)) {
     if (present.length === events.length) return { kind: 'settled', present };
-    if (expected === 'stream_exists' && !last) throw new WrongExpectedRevision(streamId, expected, 'no_stream');
+    if (expected === 'stream_exists' && !last)
+      throw new WrongExpectedRevision(streamId, expected, 'no_stream');
     return { kind: 'retry' };
   }
   const first = expected === 'no_stream' ? 0 : expected + 1;
-  const inPlace = present.length === events.length && present.every((event, index) => event.streamRevision === first + index);
+  const inPlace =
+    present.length === events.length &&
+    present.every((event, index) => event.streamRevision === first + index);
   if (inPlace) return { kind: 'settled', present };
-  if (!expectationHolds(expected, last)) throw new WrongExpectedRevision(streamId, expected, last?.streamRevision ?? 'no_stream');
+  if (!expectationHolds(expected, last))
+    throw new WrongExpectedRevision(streamId, expected, last?.streamRevision ?? 'no_stream');
   const misplaced = present[0];
   if (misplaced) throw new DuplicateEventId(misplaced.eventId, streamId);
   return { kind: 'retry' };

@@ -9,7 +9,14 @@ const newEvent = (): NewEvent => ({
   type: 'OrderShipped',
   occurredAt: '2026-09-01T08:30:00.000Z',
   data: { orderId: 'o-1' },
-  metadata: { actorId: 'upstream', actorRoles: [], correlationId: 'c', causationId: 'c', standardsVersion: 1, schemaVersion: 1 },
+  metadata: {
+    actorId: 'upstream',
+    actorRoles: [],
+    correlationId: 'c',
+    causationId: 'c',
+    standardsVersion: 1,
+    schemaVersion: 1,
+  },
 });
 
 const logged = (event: NewEvent, streamId: string, streamRevision: number): RecordedEvent => ({
@@ -28,7 +35,11 @@ const lookup = (heads: RecordedEvent[] = [], known: RecordedEvent[] = []): Strea
 });
 
 const STREAM = 'order-o-1';
-const append = (expectedRevision: StreamAppend['expectedRevision'], events = [newEvent()]): StreamAppend => ({ streamId: STREAM, events, expectedRevision });
+const append = (expectedRevision: StreamAppend['expectedRevision'], events = [newEvent()]): StreamAppend => ({
+  streamId: STREAM,
+  events,
+  expectedRevision,
+});
 
 describe('lookupNeeds: what an append reads before writing', () => {
   it('reads nothing for no_stream, nor for an exact revision the cache holds', () => {
@@ -62,12 +73,17 @@ describe('prepareWrite', () => {
     const [old, fresh] = [newEvent(), newEvent()];
     const head = logged(old, STREAM, 2);
     const preparation = prepareWrite(append('any', [old, fresh]), undefined, lookup([head], [head]));
-    expect(preparation).toMatchObject({ kind: 'write', write: { present: [head], toAppend: [fresh], head: { revision: 2 } } });
+    expect(preparation).toMatchObject({
+      kind: 'write',
+      write: { present: [head], toAppend: [fresh], head: { revision: 2 } },
+    });
   });
 
   it('refuses an id that is in another stream, and stream_exists on a missing stream', () => {
     const event = newEvent();
-    expect(() => prepareWrite(append('any', [event]), undefined, lookup([], [logged(event, 'order-o-2', 0)]))).toThrow(DuplicateEventId);
+    expect(() =>
+      prepareWrite(append('any', [event]), undefined, lookup([], [logged(event, 'order-o-2', 0)])),
+    ).toThrow(DuplicateEventId);
     expect(() => prepareWrite(append('stream_exists'), undefined, lookup())).toThrow(WrongExpectedRevision);
   });
 });
@@ -77,7 +93,10 @@ describe('resolveConflict: after a unique-key conflict', () => {
     const events = [newEvent(), newEvent()];
     const present = [logged(events[0]!, STREAM, 3), logged(events[1]!, STREAM, 4)];
     const later = logged(newEvent(), STREAM, 9);
-    expect(resolveConflict(append(2, events), lookup([later], present))).toEqual({ kind: 'settled', present });
+    expect(resolveConflict(append(2, events), lookup([later], present))).toEqual({
+      kind: 'settled',
+      present,
+    });
   });
 
   it('gives the caller its WrongExpectedRevision with the actual revision', () => {
@@ -90,10 +109,14 @@ describe('resolveConflict: after a unique-key conflict', () => {
   it('calls ids at other places of this stream duplicates, not repeats', () => {
     const event = newEvent();
     const head = logged(newEvent(), STREAM, 5);
-    expect(() => resolveConflict(append(5, [event]), lookup([head], [logged(event, STREAM, 1)]))).toThrow(DuplicateEventId);
+    expect(() => resolveConflict(append(5, [event]), lookup([head], [logged(event, STREAM, 1)]))).toThrow(
+      DuplicateEventId,
+    );
   });
 
   it('retries when the caller named no revision', () => {
-    expect(resolveConflict(append('any'), lookup([logged(newEvent(), STREAM, 3)]))).toEqual({ kind: 'retry' });
+    expect(resolveConflict(append('any'), lookup([logged(newEvent(), STREAM, 3)]))).toEqual({
+      kind: 'retry',
+    });
   });
 });

@@ -64,7 +64,18 @@ export function appendStatement(events: SerialisedEvent[], idempotency?: Idempot
     return {
       name: 'event_store_append_one',
       text: APPEND_ONE,
-      values: [e.eventId, e.streamId, e.streamRevision, e.type, e.occurredAt, e.recordedAt, dataJson, metadataJson, e.hash, e.prevHash],
+      values: [
+        e.eventId,
+        e.streamId,
+        e.streamRevision,
+        e.type,
+        e.occurredAt,
+        e.recordedAt,
+        dataJson,
+        metadataJson,
+        e.hash,
+        e.prevHash,
+      ],
     };
   }
   const values: unknown[] = [
@@ -100,7 +111,8 @@ const jsonArray = (texts: string[]) => `[${texts.join(',')}]`;
 export function positionsOf(rows: { positions: string }[], count: number): number[] {
   const text = rows[0]?.positions;
   const positions = text === undefined || text.length < 3 ? [] : text.slice(1, -1).split(',').map(Number);
-  if (positions.length !== count) throw new Error(`event_store: an append of ${count} events answered ${positions.length} positions`);
+  if (positions.length !== count)
+    throw new Error(`event_store: an append of ${count} events answered ${positions.length} positions`);
   return positions;
 }
 
@@ -117,6 +129,13 @@ export function idempotencyStatement(
     text: `INSERT INTO event_store.idempotency_keys (key, request_hash, answer, stream_id, revision, global_position)
            VALUES ($1, $2, $3::jsonb, $4, $5, $6)
            ON CONFLICT (key) DO NOTHING`,
-    values: [idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.answer), at?.streamId ?? null, at?.revision ?? null, at?.globalPosition ?? null],
+    values: [
+      idempotency.key,
+      idempotency.requestHash,
+      JSON.stringify(idempotency.answer),
+      at?.streamId ?? null,
+      at?.revision ?? null,
+      at?.globalPosition ?? null,
+    ],
   };
 }

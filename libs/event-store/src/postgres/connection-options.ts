@@ -10,7 +10,10 @@ import { APPLICATION_ROLE } from './migrations/1763900000001-guard-append-only.j
  * query, leaving a connection that silently runs with the login user's (more powerful) rights.
  * The login user must be a member of the role (`GRANT caseledger_app TO app_login`) or a superuser.
  */
-export function withApplicationRole(config: ClientConfig, role: string | null = APPLICATION_ROLE): ClientConfig {
+export function withApplicationRole(
+  config: ClientConfig,
+  role: string | null = APPLICATION_ROLE,
+): ClientConfig {
   if (role === null) return config;
   if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`Not a plain role name: ${role}`);
   return withSetting(config, `role=${role}`);

@@ -3,7 +3,8 @@ import type { CustomTypesConfig } from 'pg';
 import type { EventFacts, RecordedEvent } from '../event-store.port.js';
 
 /** The columns a facts read selects: every event column but metadata and the hash chain. */
-export const FACT_COLUMNS = 'global_position, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data';
+export const FACT_COLUMNS =
+  'global_position, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data';
 
 /** The columns every other read selects, in this order (lookups UNION over them). */
 export const EVENT_COLUMNS = `${FACT_COLUMNS}, metadata, hash, prev_hash`;
@@ -45,7 +46,9 @@ export function instantFromText(text: string): string {
 /** The event store's connections parse timestamptz with instantFromText; every other type as usual. */
 export const EVENT_ROW_TYPES: CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === TIMESTAMPTZ && format !== 'binary' ? instantFromText : pg.types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
+    oid === TIMESTAMPTZ && format !== 'binary'
+      ? instantFromText
+      : pg.types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };
 
 export type FactRow = Omit<EventRow, 'metadata' | 'hash' | 'prev_hash'>;

@@ -4,7 +4,11 @@ import { GuardAppendOnly1763900000001 } from './migrations/1763900000001-guard-a
 import { PositionsFromTransactionIds1763940000000 } from './migrations/1763940000000-positions-from-transaction-ids.js';
 
 /** In order. Raw SQL only: the schema is the contract, no entity metadata involved. */
-export const eventStoreMigrations = [CreateEventLog1763900000000, GuardAppendOnly1763900000001, PositionsFromTransactionIds1763940000000];
+export const eventStoreMigrations = [
+  CreateEventLog1763900000000,
+  GuardAppendOnly1763900000001,
+  PositionsFromTransactionIds1763940000000,
+];
 
 /** Its own table, so the read models' migrations (another DataSource) never see these and vice versa. */
 export const EVENT_STORE_MIGRATIONS_TABLE = 'event_store_migrations';
@@ -23,7 +27,8 @@ export async function runMigrationsOnce(
   table: string,
   lock: [number, number],
 ): Promise<void> {
-  const base: PostgresDataSourceOptions = typeof connection === 'string' ? { type: 'postgres', url: connection } : connection;
+  const base: PostgresDataSourceOptions =
+    typeof connection === 'string' ? { type: 'postgres', url: connection } : connection;
   const dataSource = new DataSource({
     ...base,
     migrations,

@@ -5,7 +5,13 @@ import { atPosition, serialiseChain } from '../shared/chain-events.js';
 import { inAppendOrder, loggedBefore } from '../shared/append-answer.js';
 import type { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { appendStatement, idempotencyStatement, positionsOf } from './append-statement.js';
-import { lookupNeeds, prepareWrite, resolveConflict, type Resolution, type StreamWrite } from './append-planning.js';
+import {
+  lookupNeeds,
+  prepareWrite,
+  resolveConflict,
+  type Resolution,
+  type StreamWrite,
+} from './append-planning.js';
 import { IDEMPOTENCY_KEY, isUniqueViolation } from './pg-errors.js';
 import { lookupStreams, type StreamLookup } from './stream-lookup.js';
 import { sendAppend } from '../faults/send-append.js';
@@ -37,24 +43,40 @@ export async function appendAtomically(
   const results = () => appends.map((append, index) => toResult(append, settled.get(index)!));
   let conflicted = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const pending = appends.map((append, index) => ({ append, index })).filter(({ index }) => !settled.has(index));
-    const outcomes = await prepareWrites(pool, cache, pending.map((p) => p.append), conflicted);
+    const pending = appends
+      .map((append, index) => ({ append, index }))
+      .filter(({ index }) => !settled.has(index));
+    const outcomes = await prepareWrites(
+      pool,
+      cache,
+      pending.map((p) => p.append),
+      conflicted,
+    );
     outcomes.forEach((outcome, i) => {
-      if (outcome.kind === 'settled') settled.set(pending[i]!.index, { write: presentOnly(pending[i]!.append.streamId, outcome.present), appended: [] });
+      if (outcome.kind === 'settled')
+        settled.set(pending[i]!.index, {
+          write: presentOnly(pending[i]!.append.streamId, outcome.present),
+          appended: [],
+        });
     });
     if (outcomes.some((outcome) => outcome.kind === 'retry')) continue;
     const toWrite = pending.flatMap((p, i) => {
       const outcome = outcomes[i]!;
       return outcome.kind === 'write' ? [{ index: p.index, write: outcome.write }] : [];
     });
-    const chained = toWrite.map(({ write }) => serialiseChain(write.streamId, write.head, write.toAppend, recordedAt));
+    const chained = toWrite.map(({ write }) =>
+      serialiseChain(write.streamId, write.head, write.toAppend, recordedAt),
+    );
     if (chained.every((events) => events.length === 0)) {
       toWrite.forEach(({ index, write }) => settled.set(index, { write, appended: [] }));
       break;
     }
     try {
       const serialised = chained.flat();
-      const { rows } = await sendAppend<{ positions: string }>(pool, appendStatement(serialised, idempotency));
+      const { rows } = await sendAppend<{ positions: string }>(
+        pool,
+        appendStatement(serialised, idempotency),
+      );
       const positions = positionsOf(rows, serialised.length);
       let next = 0; // the statement's n-th event is serialised[n]
       toWrite.forEach(({ index, write }, i) => {
@@ -68,17 +90,26 @@ export async function appendAtomically(
       if (!isUniqueViolation(error)) throw error;
       if (error.constraint === IDEMPOTENCY_KEY && idempotency) throw new IdempotencyKeyTaken(idempotency.key);
       conflicted = true;
-      const lookup = await lookupEverything(pool, cache, pending.map((p) => p.append));
+      const lookup = await lookupEverything(
+        pool,
+        cache,
+        pending.map((p) => p.append),
+      );
       for (const { append, index } of pending) {
         const resolution = resolveConflict(append, lookup);
-        if (resolution.kind === 'settled') settled.set(index, { write: presentOnly(append.streamId, resolution.present), appended: [] });
+        if (resolution.kind === 'settled')
+          settled.set(index, { write: presentOnly(append.streamId, resolution.present), appended: [] });
       }
       if (settled.size === appends.length) break;
     }
   }
   if (settled.size < appends.length) {
     const contended = appends.find((_, index) => !settled.has(index))!;
-    throw new WrongExpectedRevision(contended.streamId, contended.expectedRevision, cache.get(contended.streamId)?.revision ?? 'no_stream');
+    throw new WrongExpectedRevision(
+      contended.streamId,
+      contended.expectedRevision,
+      cache.get(contended.streamId)?.revision ?? 'no_stream',
+    );
   }
   // Every event the call named was logged already (a repeat), or it named none.
   if (idempotency) await recordIdempotencyAlone(pool, idempotency, results());
@@ -88,7 +119,12 @@ export async function appendAtomically(
 type Outcome = { kind: 'write'; write: StreamWrite } | Resolution;
 
 /** Reads what the writes need (one round trip at most, none when the cache suffices); ids only after a conflict. */
-async function prepareWrites(pool: Pool, cache: StreamHeadCache, appends: StreamAppend[], conflicted: boolean): Promise<Outcome[]> {
+async function prepareWrites(
+  pool: Pool,
+  cache: StreamHeadCache,
+  appends: StreamAppend[],
+  conflicted: boolean,
+): Promise<Outcome[]> {
   const needs = appends.map((append) => lookupNeeds(append, cache.get(append.streamId), conflicted));
   const lookup = await lookupStreams(
     pool,
@@ -102,10 +138,16 @@ async function prepareWrites(pool: Pool, cache: StreamHeadCache, appends: Stream
   // An expectation looks violated: one more read says whether this call repeats an earlier one.
   // resolveConflict throws the caller's error unless it does (or the head moved meanwhile: retry).
   const lookupWithIds = await lookupEverything(pool, cache, checks);
-  return preparations.map((preparation, i) => (preparation.kind === 'check' ? resolveConflict(appends[i]!, lookupWithIds) : preparation));
+  return preparations.map((preparation, i) =>
+    preparation.kind === 'check' ? resolveConflict(appends[i]!, lookupWithIds) : preparation,
+  );
 }
 
-async function lookupEverything(pool: Pool, cache: StreamHeadCache, appends: StreamAppend[]): Promise<StreamLookup> {
+async function lookupEverything(
+  pool: Pool,
+  cache: StreamHeadCache,
+  appends: StreamAppend[],
+): Promise<StreamLookup> {
   const lookup = await lookupStreams(
     pool,
     appends.map((a) => a.streamId),
@@ -115,9 +157,15 @@ async function lookupEverything(pool: Pool, cache: StreamHeadCache, appends: Str
   return lookup;
 }
 
-async function recordIdempotencyAlone(pool: Pool, idempotency: IdempotencyRecord, results: AppendResult[]): Promise<void> {
+async function recordIdempotencyAlone(
+  pool: Pool,
+  idempotency: IdempotencyRecord,
+  results: AppendResult[],
+): Promise<void> {
   const last = results.flatMap((result) => result.events).at(-1);
-  const at = last ? { streamId: last.streamId, revision: last.streamRevision, globalPosition: last.globalPosition } : null;
+  const at = last
+    ? { streamId: last.streamId, revision: last.streamRevision, globalPosition: last.globalPosition }
+    : null;
   const { rowCount } = await pool.query(idempotencyStatement(idempotency, at));
   if (rowCount === 0) throw new IdempotencyKeyTaken(idempotency.key);
 }
@@ -132,7 +180,8 @@ function presentOnly(streamId: string, present: RecordedEvent[]): StreamWrite {
 
 function toResult(append: StreamAppend, { write, appended }: Settled): AppendResult {
   // Nothing was there before (the common case): what was appended is the append, in its order.
-  const events = write.present.length === 0 ? appended : inAppendOrder(append, [...write.present, ...appended]);
+  const events =
+    write.present.length === 0 ? appended : inAppendOrder(append, [...write.present, ...appended]);
   // Newly appended: the stream's new head. A repeat: the original append's last event (as
   // EventStoreDB answers an idempotent write). Nothing named: the head as read.
   const reference = appended.at(-1) ?? latest(write.present) ?? write.lastRead;
@@ -146,5 +195,8 @@ function toResult(append: StreamAppend, { write, appended }: Settled): AppendRes
 }
 
 function latest(events: RecordedEvent[]): RecordedEvent | undefined {
-  return events.reduce<RecordedEvent | undefined>((max, e) => (!max || e.streamRevision > max.streamRevision ? e : max), undefined);
+  return events.reduce<RecordedEvent | undefined>(
+    (max, e) => (!max || e.streamRevision > max.streamRevision ? e : max),
+    undefined,
+  );
 }

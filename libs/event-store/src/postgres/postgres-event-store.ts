@@ -59,9 +59,12 @@ export class PostgresEventStore implements EventStore {
     const config = withTimeouts(withApplicationRole(options.connection, options.role), options.timeouts);
     // An idle client died; the pool replaces it. Once closing, not news: pool.end() resolves before
     // its clients' sockets have closed, so a server stopped right after close() still reaches them.
-    this.pool = openPool({ ...inUtc(config), types: EVENT_ROW_TYPES, max: options.poolSize ?? 10 }, (error) => {
-      if (!this.closing.signal.aborted) onBackgroundError(error);
-    });
+    this.pool = openPool(
+      { ...inUtc(config), types: EVENT_ROW_TYPES, max: options.poolSize ?? 10 },
+      (error) => {
+        if (!this.closing.signal.aborted) onBackgroundError(error);
+      },
+    );
     this.cache = new StreamHeadCache(options.headCacheSize);
     this.wakeups = new AppendWakeups(this.pool, config, onBackgroundError);
     this.wholeStreams = new StreamReadBatcher(this.pool);
@@ -69,17 +72,28 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    const [result] = await this.append([{ streamId, events, expectedRevision: options.expectedRevision }], options.idempotency);
+    const [result] = await this.append(
+      [{ streamId, events, expectedRevision: options.expectedRevision }],
+      options.idempotency,
+    );
     return result!;
   }
 
-  appendToStreams(appends: StreamAppend[], options: { idempotency?: IdempotencyRecord } = {}): Promise<AppendResult[]> {
+  appendToStreams(
+    appends: StreamAppend[],
+    options: { idempotency?: IdempotencyRecord } = {},
+  ): Promise<AppendResult[]> {
     return this.append(appends, options.idempotency);
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    const whole = (options?.direction ?? 'forwards') === 'forwards' && !options?.fromRevision && options?.maxCount === undefined;
-    const events = whole ? await this.wholeStreams.read(streamId) : await reads.readStreamRows(this.pool, streamId, options);
+    const whole =
+      (options?.direction ?? 'forwards') === 'forwards' &&
+      !options?.fromRevision &&
+      options?.maxCount === undefined;
+    const events = whole
+      ? await this.wholeStreams.read(streamId)
+      : await reads.readStreamRows(this.pool, streamId, options);
     const newest = options?.direction === 'backwards' ? events[0] : events.at(-1);
     if (newest) this.cache.remember(streamId, { revision: newest.streamRevision, hash: newest.hash });
     return events;
@@ -94,8 +108,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
-    const signal = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
-    const settings = { batchSize: this.options.subscriptionBatchSize ?? 500, pollIntervalMs: this.options.pollIntervalMs ?? 250 };
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, this.closing.signal])
+      : this.closing.signal;
+    const settings = {
+      batchSize: this.options.subscriptionBatchSize ?? 500,
+      pollIntervalMs: this.options.pollIntervalMs ?? 250,
+    };
     return subscribeToAll((o) => this.readAll(o), this.wakeups, settings, options.after ?? 0, signal);
   }
 
@@ -130,7 +149,13 @@ export class PostgresEventStore implements EventStore {
   private async append(appends: StreamAppend[], idempotency?: IdempotencyRecord): Promise<AppendResult[]> {
     // Millisecond precision, as SPEC §3 writes timestamps; one instant for the whole call.
     const recordedAt = this.clock().toISOString();
-    const results = await appendAtomically(this.pool, this.cache, normaliseAppends(appends), recordedAt, idempotency);
+    const results = await appendAtomically(
+      this.pool,
+      this.cache,
+      normaliseAppends(appends),
+      recordedAt,
+      idempotency,
+    );
     if (results.some((result) => result.events.length > 0)) this.wakeups.appended();
     return results;
   }

@@ -11,7 +11,11 @@ export interface StreamLookup {
 }
 
 /** One round trip for both: the last event per stream (index scan backwards) and the ids. */
-export async function lookupStreams(pool: Pool, streamIds: string[], eventIds: string[]): Promise<StreamLookup> {
+export async function lookupStreams(
+  pool: Pool,
+  streamIds: string[],
+  eventIds: string[],
+): Promise<StreamLookup> {
   const heads = new Map<string, RecordedEvent>();
   const known = new Map<string, RecordedEvent>();
   if (streamIds.length === 0 && eventIds.length === 0) return { heads, known };

@@ -36,14 +36,18 @@ export class StreamReadBatcher {
   private flush(): void {
     const batch = [...this.pending!.entries()];
     this.pending = null;
-    for (let i = 0; i < batch.length; i += STREAMS_PER_STATEMENT) void this.readTogether(batch.slice(i, i + STREAMS_PER_STATEMENT));
+    for (let i = 0; i < batch.length; i += STREAMS_PER_STATEMENT)
+      void this.readTogether(batch.slice(i, i + STREAMS_PER_STATEMENT));
   }
 
   private async readTogether(batch: Array<[string, Waiter[]]>): Promise<void> {
     try {
       const ids = batch.map(([id]) => id);
       // One stream alone keeps the statement it always had (and its plan).
-      const byStream = ids.length === 1 ? new Map([[ids[0]!, await readStreamRows(this.pool, ids[0]!)]]) : await readStreamsRows(this.pool, ids);
+      const byStream =
+        ids.length === 1
+          ? new Map([[ids[0]!, await readStreamRows(this.pool, ids[0]!)]])
+          : await readStreamsRows(this.pool, ids);
       for (const [streamId, waiters] of batch) {
         const events = byStream.get(streamId) ?? [];
         waiters.forEach((waiter, i) => waiter.resolve(i === 0 ? events : [...events]));

@@ -19,17 +19,34 @@ export interface SerialisedEvent {
 }
 
 /** Gives `events` the revisions after `head` and links each to the one before it (SPEC §7). */
-export function chainEvents(streamId: string, head: StreamHead | null, events: NewEvent[], recordedAt: string): ChainedEvent[] {
+export function chainEvents(
+  streamId: string,
+  head: StreamHead | null,
+  events: NewEvent[],
+  recordedAt: string,
+): ChainedEvent[] {
   return serialiseChain(streamId, head, events, recordedAt).map((serialised) => serialised.event);
 }
 
 /** chainEvents, keeping the canonical JSON of each payload: the PostgreSQL adapter stores those texts. */
-export function serialiseChain(streamId: string, head: StreamHead | null, events: NewEvent[], recordedAt: string): SerialisedEvent[] {
+export function serialiseChain(
+  streamId: string,
+  head: StreamHead | null,
+  events: NewEvent[],
+  recordedAt: string,
+): SerialisedEvent[] {
   let prevHash = head?.hash ?? GENESIS_HASH;
   let revision = head ? head.revision : -1;
   return events.map((event) => {
     revision += 1;
-    const envelope = { eventId: event.eventId, type: event.type, streamId, streamRevision: revision, occurredAt: event.occurredAt, recordedAt };
+    const envelope = {
+      eventId: event.eventId,
+      type: event.type,
+      streamId,
+      streamRevision: revision,
+      occurredAt: event.occurredAt,
+      recordedAt,
+    };
     const dataJson = canonicalJson(event.data);
     const metadataJson = canonicalJson(event.metadata);
     const hash = hashWithPrevious(prevHash, canonicalEnvelope(envelope, dataJson, metadataJson));

@@ -12,7 +12,14 @@ const event = (overrides: Partial<NewEvent> = {}): NewEvent => ({
   type: 'CaseSorted',
   occurredAt: '2026-09-01T08:30:00.000Z',
   data: { caseId: 'c-1' },
-  metadata: { actorId: 'a', actorRoles: [], correlationId: 'c', causationId: 'c', standardsVersion: 1, schemaVersion: 1 },
+  metadata: {
+    actorId: 'a',
+    actorRoles: [],
+    correlationId: 'c',
+    causationId: 'c',
+    standardsVersion: 1,
+    schemaVersion: 1,
+  },
   ...overrides,
 });
 
@@ -35,7 +42,16 @@ describe('StreamHeadCache', () => {
     };
     // A get is a use, so each stream is looked up in a history of its own.
     expect(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((id) => history().get(id)?.hash)).toEqual([
-      'a', undefined, undefined, undefined, 'e', 'f', 'g', 'h', 'i', 'j',
+      'a',
+      undefined,
+      undefined,
+      undefined,
+      'e',
+      'f',
+      'g',
+      'h',
+      'i',
+      'j',
     ]);
   });
 
@@ -69,16 +85,22 @@ describe('StreamHeadCache', () => {
 describe('normaliseAppends', () => {
   it('writes event ids in lower case, as the databases print them', () => {
     const id = randomUUID();
-    const [append] = normaliseAppends([{ streamId: 's', expectedRevision: 'any', events: [event({ eventId: id.toUpperCase() })] }]);
+    const [append] = normaliseAppends([
+      { streamId: 's', expectedRevision: 'any', events: [event({ eventId: id.toUpperCase() })] },
+    ]);
     expect(append!.events[0]!.eventId).toBe(id);
   });
 
-  it.each(['2026-09-01T08:30:00Z', '2026-09-01T08:30:00.000+00:00', '2026-02-30T08:30:00.000Z', '2026-09-01 08:30:00.000Z'])(
-    'refuses occurredAt %s',
-    (occurredAt) => {
-      expect(() => normaliseAppends([{ streamId: 's', expectedRevision: 'any', events: [event({ occurredAt })] }])).toThrow(InvalidEventEnvelope);
-    },
-  );
+  it.each([
+    '2026-09-01T08:30:00Z',
+    '2026-09-01T08:30:00.000+00:00',
+    '2026-02-30T08:30:00.000Z',
+    '2026-09-01 08:30:00.000Z',
+  ])('refuses occurredAt %s', (occurredAt) => {
+    expect(() =>
+      normaliseAppends([{ streamId: 's', expectedRevision: 'any', events: [event({ occurredAt })] }]),
+    ).toThrow(InvalidEventEnvelope);
+  });
 
   it('takes an occurredAt exactly when Date writes it back unchanged (any day, hour and month, valid or not)', () => {
     const viaDate = (text: string) => {
@@ -87,16 +109,37 @@ describe('normaliseAppends', () => {
     };
     const two = (n: number) => String(n).padStart(2, '0');
     const stamp = fc
-      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
-      .map(([y, mo, d, h, mi]) => `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(mi)}.${String(mi * 16).padStart(3, '0')}Z`);
-    fc.assert(fc.property(stamp, (text) => expect(isIsoMillisUtc(text)).toBe(viaDate(text))), { numRuns: 20_000 });
-    for (const text of ['2024-02-29T00:00:00.000Z', '2000-02-29T23:59:59.999Z', '1900-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z']) {
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+      )
+      .map(
+        ([y, mo, d, h, mi]) =>
+          `${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(mi)}:${two(mi)}.${String(mi * 16).padStart(3, '0')}Z`,
+      );
+    fc.assert(
+      fc.property(stamp, (text) => expect(isIsoMillisUtc(text)).toBe(viaDate(text))),
+      { numRuns: 20_000 },
+    );
+    for (const text of [
+      '2024-02-29T00:00:00.000Z',
+      '2000-02-29T23:59:59.999Z',
+      '1900-02-29T00:00:00.000Z',
+      '2026-04-31T00:00:00.000Z',
+    ]) {
       expect(isIsoMillisUtc(text)).toBe(viaDate(text));
     }
   });
 
   it('refuses a non-UUID id and the same id twice in one call', () => {
-    expect(() => normaliseAppends([{ streamId: 's', expectedRevision: 'any', events: [event({ eventId: 'order-17' })] }])).toThrow(InvalidEventEnvelope);
+    expect(() =>
+      normaliseAppends([
+        { streamId: 's', expectedRevision: 'any', events: [event({ eventId: 'order-17' })] },
+      ]),
+    ).toThrow(InvalidEventEnvelope);
     const twice = event();
     expect(() =>
       normaliseAppends([
@@ -109,7 +152,12 @@ describe('normaliseAppends', () => {
 
 describe('chainEvents', () => {
   it('numbers the events after the head and links each hash to the previous one', () => {
-    const [first, second] = chainEvents('s', { revision: 4, hash: 'a'.repeat(64) }, [event(), event()], '2026-09-01T08:30:01.000Z');
+    const [first, second] = chainEvents(
+      's',
+      { revision: 4, hash: 'a'.repeat(64) },
+      [event(), event()],
+      '2026-09-01T08:30:01.000Z',
+    );
     expect([first!.streamRevision, second!.streamRevision]).toEqual([5, 6]);
     expect(first!.prevHash).toBe('a'.repeat(64));
     expect(second!.prevHash).toBe(first!.hash);

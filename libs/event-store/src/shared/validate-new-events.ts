@@ -22,7 +22,8 @@ export function normaliseAppends(appends: StreamAppend[]): StreamAppend[] {
     ...append,
     events: append.events.map((event) => {
       const normalised = normaliseEvent(event);
-      if (seen.has(normalised.eventId)) throw new InvalidEventEnvelope(event.eventId, 'appears twice in one append');
+      if (seen.has(normalised.eventId))
+        throw new InvalidEventEnvelope(event.eventId, 'appears twice in one append');
       seen.add(normalised.eventId);
       return normalised;
     }),
@@ -34,10 +35,14 @@ function normaliseEvent(event: NewEvent): NewEvent {
     throw new InvalidEventEnvelope(String(event.eventId), 'eventId is not a UUID');
   }
   if (!isIsoMillisUtc(event.occurredAt)) {
-    throw new InvalidEventEnvelope(event.eventId, `occurredAt ${String(event.occurredAt)} is not ISO-8601 UTC with three fractional digits`);
+    throw new InvalidEventEnvelope(
+      event.eventId,
+      `occurredAt ${String(event.occurredAt)} is not ISO-8601 UTC with three fractional digits`,
+    );
   }
   // Stored as JSON and hashed as JCS: a payload JSON cannot represent would not come back as written.
-  if (event.data === undefined || typeof event.data === 'function') throw new InvalidEventEnvelope(event.eventId, 'data is missing');
+  if (event.data === undefined || typeof event.data === 'function')
+    throw new InvalidEventEnvelope(event.eventId, 'data is missing');
   if (event.metadata === undefined || event.metadata === null || typeof event.metadata !== 'object') {
     throw new InvalidEventEnvelope(event.eventId, 'metadata is not an object');
   }

@@ -3,7 +3,14 @@ import { AppendTooLarge, InvalidEventEnvelope, WrongExpectedRevision } from '../
 import { MAX_EVENTS_PER_APPEND } from '../../src/event-store.port.js';
 import { findChainBreak } from '../../src/hash-chain/verify-chain.js';
 import { GENESIS_HASH } from '../../src/hash-chain/event-hash.js';
-import { aNewEvent, aStream, asWritten, revisionsOf, someEvents, type ContractContext } from './contract-context.js';
+import {
+  aNewEvent,
+  aStream,
+  asWritten,
+  revisionsOf,
+  someEvents,
+  type ContractContext,
+} from './contract-context.js';
 
 const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -30,7 +37,13 @@ export function appendContract(ctx: ContractContext): void {
       }
       expect(read[0]!.prevHash).toBe(GENESIS_HASH);
       expect(findChainBreak(read)).toBeNull();
-      expect(result).toEqual({ streamId, nextExpectedRevision: 2, globalPosition: read[2]!.globalPosition, events: read, alreadyLogged: [] });
+      expect(result).toEqual({
+        streamId,
+        nextExpectedRevision: 2,
+        globalPosition: read[2]!.globalPosition,
+        events: read,
+        alreadyLogged: [],
+      });
     });
 
     it('continues the chain across appends', async () => {
@@ -51,13 +64,17 @@ export function appendContract(ctx: ContractContext): void {
     it('refuses an occurredAt the hash could not survive, and stores nothing', async () => {
       const streamId = aStream();
       const sloppy = aNewEvent({ occurredAt: '2026-09-01T08:30:00Z' });
-      await expect(ctx.store().appendToStream(streamId, [sloppy], { expectedRevision: 'any' })).rejects.toBeInstanceOf(InvalidEventEnvelope);
+      await expect(
+        ctx.store().appendToStream(streamId, [sloppy], { expectedRevision: 'any' }),
+      ).rejects.toBeInstanceOf(InvalidEventEnvelope);
       expect(await ctx.store().readStream(streamId)).toEqual([]);
     });
 
     it(`takes ${MAX_EVENTS_PER_APPEND} events in one call and refuses one more over its streams, storing nothing`, async () => {
       const [first, second] = [aStream(), aStream()];
-      const full = await ctx.store().appendToStream(first, someEvents(MAX_EVENTS_PER_APPEND), { expectedRevision: 'no_stream' });
+      const full = await ctx
+        .store()
+        .appendToStream(first, someEvents(MAX_EVENTS_PER_APPEND), { expectedRevision: 'no_stream' });
       expect(full.nextExpectedRevision).toBe(MAX_EVENTS_PER_APPEND - 1);
       const over = ctx.store().appendToStreams([
         { streamId: first, events: someEvents(1), expectedRevision: MAX_EVENTS_PER_APPEND - 1 },
@@ -65,7 +82,9 @@ export function appendContract(ctx: ContractContext): void {
       ]);
       await expect(over).rejects.toBeInstanceOf(AppendTooLarge);
       expect(await ctx.store().readStream(second)).toEqual([]);
-      expect((await ctx.store().readStream(first, { direction: 'backwards', maxCount: 1 }))[0]!.streamRevision).toBe(MAX_EVENTS_PER_APPEND - 1);
+      expect(
+        (await ctx.store().readStream(first, { direction: 'backwards', maxCount: 1 }))[0]!.streamRevision,
+      ).toBe(MAX_EVENTS_PER_APPEND - 1);
     }, 60_000);
   });
 
@@ -97,13 +116,21 @@ export function appendContract(ctx: ContractContext): void {
       ['an older revision', 0, true, 1],
       ['a later revision', 5, true, 1],
       ['a revision on a new stream', 0, false, 'no_stream'],
-    ])('refuses %s with a typed WrongExpectedRevision, writing nothing', async (_, expected, exists, actual) => {
-      const streamId = exists ? await existing() : aStream();
-      const attempt = append(streamId, expected);
-      await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevision);
-      await expect(attempt).rejects.toMatchObject({ code: 'WRONG_EXPECTED_REVISION', streamId, expected, actual });
-      expect(await ctx.store().readStream(streamId)).toHaveLength(exists ? 2 : 0);
-    });
+    ])(
+      'refuses %s with a typed WrongExpectedRevision, writing nothing',
+      async (_, expected, exists, actual) => {
+        const streamId = exists ? await existing() : aStream();
+        const attempt = append(streamId, expected);
+        await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevision);
+        await expect(attempt).rejects.toMatchObject({
+          code: 'WRONG_EXPECTED_REVISION',
+          streamId,
+          expected,
+          actual,
+        });
+        expect(await ctx.store().readStream(streamId)).toHaveLength(exists ? 2 : 0);
+      },
+    );
   });
 
   describe('appendToStreams', () => {
@@ -114,12 +141,21 @@ export function appendContract(ctx: ContractContext): void {
         { streamId: first, events: someEvents(2), expectedRevision: 'no_stream' },
         { streamId: second, events: someEvents(1), expectedRevision: 0 },
       ]);
-      expect(results.map((r) => [r.streamId, r.nextExpectedRevision])).toEqual([[first, 1], [second, 1]]);
+      expect(results.map((r) => [r.streamId, r.nextExpectedRevision])).toEqual([
+        [first, 1],
+        [second, 1],
+      ]);
       // The answer names each event where the log holds it: positions, revisions, hashes.
-      const [firstRead, secondRead] = [await ctx.store().readStream(first), await ctx.store().readStream(second)];
+      const [firstRead, secondRead] = [
+        await ctx.store().readStream(first),
+        await ctx.store().readStream(second),
+      ];
       expect(results[0]!.events).toEqual(firstRead);
       expect(results[1]!.events).toEqual(secondRead.slice(1));
-      expect(results.map((r) => r.globalPosition)).toEqual([firstRead[1]!.globalPosition, secondRead[1]!.globalPosition]);
+      expect(results.map((r) => r.globalPosition)).toEqual([
+        firstRead[1]!.globalPosition,
+        secondRead[1]!.globalPosition,
+      ]);
       expect(findChainBreak(secondRead)).toBeNull();
     });
 

@@ -40,7 +40,11 @@ export function idempotencyContract(ctx: ContractContext): void {
       const elsewhere = aStream();
       const attempt = ctx.store().appendToStream(elsewhere, [event], { expectedRevision: 'any' });
       await expect(attempt).rejects.toBeInstanceOf(DuplicateEventId);
-      await expect(attempt).rejects.toMatchObject({ code: 'DUPLICATE_EVENT_ID', eventId: event.eventId, streamId: elsewhere });
+      await expect(attempt).rejects.toMatchObject({
+        code: 'DUPLICATE_EVENT_ID',
+        eventId: event.eventId,
+        streamId: elsewhere,
+      });
       const exact = ctx.store().appendToStream(elsewhere, [event], { expectedRevision: 'no_stream' });
       await expect(exact).rejects.toBeInstanceOf(DuplicateEventId);
       expect(await ctx.store().readStream(elsewhere)).toEqual([]);
@@ -49,13 +53,23 @@ export function idempotencyContract(ctx: ContractContext): void {
     it('with any, skips the ids already in the stream and appends the rest (redelivered upstream batch)', async () => {
       const streamId = aStream('order');
       const [placed, shipped, returned] = someEvents(3);
-      const first = await ctx.store().appendToStream(streamId, [placed!, shipped!], { expectedRevision: 'any' });
-      const redelivered = await ctx.store().appendToStream(streamId, [shipped!, returned!], { expectedRevision: 'any' });
+      const first = await ctx
+        .store()
+        .appendToStream(streamId, [placed!, shipped!], { expectedRevision: 'any' });
+      const redelivered = await ctx
+        .store()
+        .appendToStream(streamId, [shipped!, returned!], { expectedRevision: 'any' });
       expect(redelivered.events[0]).toEqual(first.events[1]);
-      expect(redelivered.events[1]).toMatchObject({ eventId: returned!.eventId, streamRevision: 2, prevHash: first.events[1]!.hash });
+      expect(redelivered.events[1]).toMatchObject({
+        eventId: returned!.eventId,
+        streamRevision: 2,
+        prevHash: first.events[1]!.hash,
+      });
       expect(redelivered.nextExpectedRevision).toBe(2);
       expect([first.alreadyLogged, redelivered.alreadyLogged]).toEqual([[], [shipped!.eventId]]);
-      expect((await ctx.store().readStream(streamId)).map((e) => e.eventId)).toEqual([placed, shipped, returned].map((e) => e!.eventId));
+      expect((await ctx.store().readStream(streamId)).map((e) => e.eventId)).toEqual(
+        [placed, shipped, returned].map((e) => e!.eventId),
+      );
     });
 
     it('tells, stream by stream, which ids of a partly repeated call were logged before (a redelivered chunk)', async () => {
@@ -84,16 +98,28 @@ export function idempotencyContract(ctx: ContractContext): void {
     it('stores the record with the events and fills in where they went', async () => {
       const streamId = aStream();
       const record = aRecord();
-      const result = await ctx.store().appendToStream(streamId, someEvents(2), { expectedRevision: 'no_stream', idempotency: record });
-      expect(await ctx.store().readIdempotency(record.key)).toEqual({ ...record, streamId, revision: 1, globalPosition: result.globalPosition });
+      const result = await ctx
+        .store()
+        .appendToStream(streamId, someEvents(2), { expectedRevision: 'no_stream', idempotency: record });
+      expect(await ctx.store().readIdempotency(record.key)).toEqual({
+        ...record,
+        streamId,
+        revision: 1,
+        globalPosition: result.globalPosition,
+      });
       expect(await ctx.store().readIdempotency(`unknown-${randomUUID()}`)).toBeNull();
     });
 
     it('refuses a taken key and appends nothing', async () => {
       const record = aRecord();
-      await ctx.store().appendToStream(aStream(), someEvents(1), { expectedRevision: 'no_stream', idempotency: record });
+      await ctx
+        .store()
+        .appendToStream(aStream(), someEvents(1), { expectedRevision: 'no_stream', idempotency: record });
       const racing = aStream();
-      const attempt = ctx.store().appendToStream(racing, someEvents(1), { expectedRevision: 'no_stream', idempotency: { ...record, requestHash: 'b2'.repeat(32) } });
+      const attempt = ctx.store().appendToStream(racing, someEvents(1), {
+        expectedRevision: 'no_stream',
+        idempotency: { ...record, requestHash: 'b2'.repeat(32) },
+      });
       await expect(attempt).rejects.toBeInstanceOf(IdempotencyKeyTaken);
       await expect(attempt).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_TAKEN', key: record.key });
       expect(await ctx.store().readStream(racing)).toEqual([]);
@@ -110,7 +136,11 @@ export function idempotencyContract(ctx: ContractContext): void {
         ],
         { idempotency: record },
       );
-      expect(await ctx.store().readIdempotency(record.key)).toMatchObject({ streamId: second, revision: 1, globalPosition: results[1]!.globalPosition });
+      expect(await ctx.store().readIdempotency(record.key)).toMatchObject({
+        streamId: second,
+        revision: 1,
+        globalPosition: results[1]!.globalPosition,
+      });
     });
   });
 }

@@ -15,7 +15,11 @@ export function readsContract(ctx: ContractContext): void {
       ['forwards from a revision', { fromRevision: 2 }, [2, 3, 4]],
       ['forwards, at most maxCount', { fromRevision: 1, maxCount: 2 }, [1, 2]],
       ['backwards from the end', { direction: 'backwards' as const }, [4, 3, 2, 1, 0]],
-      ['backwards from a revision, at most maxCount', { direction: 'backwards' as const, fromRevision: 3, maxCount: 2 }, [3, 2]],
+      [
+        'backwards from a revision, at most maxCount',
+        { direction: 'backwards' as const, fromRevision: 3, maxCount: 2 },
+        [3, 2],
+      ],
       ['past the end', { fromRevision: 9 }, []],
     ])('reads %s', async (_, options, revisions) => {
       expect(revisionsOf(await ctx.store().readStream(streamId, options))).toEqual(revisions);
@@ -29,9 +33,19 @@ export function readsContract(ctx: ContractContext): void {
     it('reads many streams asked for at once each whole and alone, the same stream twice alike', async () => {
       const streams = Array.from({ length: 130 }, () => aStream()); // more than one statement's worth (PostgreSQL reads 100 together)
       const written = await Promise.all(
-        streams.map((id, i) => (i % 10 === 9 ? Promise.resolve([]) : ctx.store().appendToStream(id, someEvents((i % 3) + 1), { expectedRevision: 'no_stream' }).then((r) => r.events))),
+        streams.map((id, i) =>
+          i % 10 === 9
+            ? Promise.resolve([])
+            : ctx
+                .store()
+                .appendToStream(id, someEvents((i % 3) + 1), { expectedRevision: 'no_stream' })
+                .then((r) => r.events),
+        ),
       );
-      const [reads, again] = await Promise.all([Promise.all(streams.map((id) => ctx.store().readStream(id))), Promise.all(streams.map((id) => ctx.store().readStream(id)))]);
+      const [reads, again] = await Promise.all([
+        Promise.all(streams.map((id) => ctx.store().readStream(id))),
+        Promise.all(streams.map((id) => ctx.store().readStream(id))),
+      ]);
       expect(reads).toEqual(written);
       expect(again).toEqual(written);
       expect(reads[0]).not.toBe(again[0]); // each caller owns its array
@@ -48,7 +62,7 @@ export function readsContract(ctx: ContractContext): void {
         ...(await ctx.store().appendToStream(left, someEvents(1), { expectedRevision: 1 })).events,
       ];
       const pages: RecordedEvent[][] = [];
-      for (let after = start; ; ) {
+      for (let after = start; ;) {
         const page = await ctx.store().readAll({ after, maxCount: 2 });
         if (page.length === 0) break;
         pages.push(page);
@@ -68,7 +82,9 @@ export function readsContract(ctx: ContractContext): void {
     it('pages through the same events as readAll, each without its metadata and hash chain', async () => {
       const start = await ctx.store().headPosition();
       const stream = aStream();
-      const appended = (await ctx.store().appendToStream(stream, someEvents(3), { expectedRevision: 'no_stream' })).events;
+      const appended = (
+        await ctx.store().appendToStream(stream, someEvents(3), { expectedRevision: 'no_stream' })
+      ).events;
       const pages = [await ctx.store().readAllFacts({ after: start, maxCount: 2 })];
       pages.push(await ctx.store().readAllFacts({ after: pages[0]!.at(-1)!.globalPosition, maxCount: 2 }));
       expect(pages.map((page) => page.length)).toEqual([2, 1]);
@@ -91,8 +107,12 @@ export function readsContract(ctx: ContractContext): void {
   describe('countEvents', () => {
     it('counts the events in (after, upTo], however far apart their positions, up to the limit', async () => {
       const start = await ctx.store().headPosition();
-      const first = await ctx.store().appendToStream(aStream(), someEvents(3), { expectedRevision: 'no_stream' });
-      const second = await ctx.store().appendToStream(aStream(), someEvents(2), { expectedRevision: 'no_stream' });
+      const first = await ctx
+        .store()
+        .appendToStream(aStream(), someEvents(3), { expectedRevision: 'no_stream' });
+      const second = await ctx
+        .store()
+        .appendToStream(aStream(), someEvents(2), { expectedRevision: 'no_stream' });
       const head = second.globalPosition;
       expect(await ctx.store().countEvents({ after: start, upTo: head, limit: 100 })).toBe(5);
       expect(await ctx.store().countEvents({ after: first.globalPosition, upTo: head, limit: 100 })).toBe(2);
@@ -106,11 +126,19 @@ export function readsContract(ctx: ContractContext): void {
     it('finds a case’s events in every stream that names it, in global order', async () => {
       const caseId = `c-${randomUUID()}`;
       const received = aNewEvent({ data: { caseId, channel: 'mail' } });
-      const granted = aNewEvent({ type: 'GoodwillGranted', data: { grantId: randomUUID(), staffId: 'staff-7', caseId, amountCents: 1500 } });
-      const refunded = aNewEvent({ type: 'RefundIssued', data: { refundId: randomUUID(), orderId: 'o-1', caseId, amountCents: 2500 } });
+      const granted = aNewEvent({
+        type: 'GoodwillGranted',
+        data: { grantId: randomUUID(), staffId: 'staff-7', caseId, amountCents: 1500 },
+      });
+      const refunded = aNewEvent({
+        type: 'RefundIssued',
+        data: { refundId: randomUUID(), orderId: 'o-1', caseId, amountCents: 2500 },
+      });
       await ctx.store().appendToStream(`case-${caseId}`, [received], { expectedRevision: 'no_stream' });
       await ctx.store().appendToStream(aStream('goodwill'), [granted], { expectedRevision: 'no_stream' });
-      await ctx.store().appendToStream(aStream('order'), [aNewEvent(), refunded], { expectedRevision: 'no_stream' });
+      await ctx
+        .store()
+        .appendToStream(aStream('order'), [aNewEvent(), refunded], { expectedRevision: 'no_stream' });
       const history = await ctx.store().readEventsByCase(caseId);
       expect(history.map((e) => e.eventId)).toEqual([received.eventId, granted.eventId, refunded.eventId]);
     });

@@ -55,7 +55,9 @@ it('an append whose connection is ended at its start is made on another one, onc
   try {
     proxy.goodbyeOnStartup();
     const event = aNewEvent();
-    const [appended] = await store.appendToStreams([{ streamId: 'case-goodbye', events: [event], expectedRevision: 'no_stream' }]);
+    const [appended] = await store.appendToStreams([
+      { streamId: 'case-goodbye', events: [event], expectedRevision: 'no_stream' },
+    ]);
     expect(appended).toMatchObject({ nextExpectedRevision: 0 });
     const logged = await store.readStream('case-goodbye');
     expect(logged.map((e) => e.eventId)).toEqual([event.eventId]);

@@ -4,7 +4,12 @@ import type { EventStore } from '../../src/event-store.port.js';
 import { dropDatabase } from '../../../../test/support/local-postgres.js';
 import { createDatabase } from '../../src/embedded/create-database.js';
 import { appendStatement, positionsOf } from '../../src/postgres/append-statement.js';
-import { EVENT_STORE_MIGRATIONS_TABLE, eventStoreMigrations, migrateEventStore, runMigrationsOnce } from '../../src/postgres/migrate.js';
+import {
+  EVENT_STORE_MIGRATIONS_TABLE,
+  eventStoreMigrations,
+  migrateEventStore,
+  runMigrationsOnce,
+} from '../../src/postgres/migrate.js';
 import { PostgresEventStore } from '../../src/postgres/postgres-event-store.js';
 import { APPLICATION_ROLE } from '../../src/postgres/migrations/1763900000001-guard-append-only.js';
 import { DuplicateEventId, IdempotencyKeyTaken, WrongExpectedRevision } from '../../src/errors.js';
@@ -23,7 +28,11 @@ const settledWithin = async (promise: Promise<unknown>, ms: number) =>
   Promise.race([promise.then(() => true), sleep(ms).then(() => false)]);
 
 /** A database of the test's own on the harness's server, dropped when it ends: the machine's server keeps no leftovers. */
-async function withOwnDatabase(serverUrl: string, prefix: string, work: (url: string) => Promise<void>): Promise<void> {
+async function withOwnDatabase(
+  serverUrl: string,
+  prefix: string,
+  work: (url: string) => Promise<void>,
+): Promise<void> {
   const name = `${prefix}_${randomUUID().replaceAll('-', '')}`;
   const url = await createDatabase(serverUrl, name);
   try {
@@ -57,7 +66,9 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
         await writer.query('BEGIN');
         const { rows } = await writer.query<{ positions: string }>(appendStatement(late));
         const earlyStream = aStream();
-        const early = await store.appendToStream(earlyStream, someEvents(2), { expectedRevision: 'no_stream' });
+        const early = await store.appendToStream(earlyStream, someEvents(2), {
+          expectedRevision: 'no_stream',
+        });
         expect(early.events[0]!.globalPosition).toBeGreaterThan(positionsOf(rows, 1)[0]!);
 
         // Committed events above the open transaction's position are held back, in readAll and live.
@@ -68,7 +79,11 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
         expect(await settledWithin(first, 600)).toBe(false); // more than two poll intervals
 
         await writer.query('COMMIT');
-        const delivered = [(await first).value, (await nextWithin(subscription, 2_000)).value, (await nextWithin(subscription, 2_000)).value];
+        const delivered = [
+          (await first).value,
+          (await nextWithin(subscription, 2_000)).value,
+          (await nextWithin(subscription, 2_000)).value,
+        ];
         const expectedOrder = [late[0]!.event.eventId, ...early.events.map((e) => e.eventId)];
         expect(delivered.map((e) => e.eventId)).toEqual(expectedOrder);
         expect((await store.readAll({ after: start })).map((e) => e.eventId)).toEqual(expectedOrder);
@@ -118,9 +133,15 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
     it('refuses UPDATE, DELETE and TRUNCATE even to the owner, through the triggers', async () => {
       const owner = await connect(harness().url());
       try {
-        await expect(owner.query(`UPDATE event_store.events SET type = 'Edited' WHERE false`)).rejects.toThrow(/append-only: UPDATE refused/);
-        await expect(owner.query(`DELETE FROM event_store.events WHERE false`)).rejects.toThrow(/append-only: DELETE refused/);
-        await expect(owner.query(`TRUNCATE event_store.events`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+        await expect(
+          owner.query(`UPDATE event_store.events SET type = 'Edited' WHERE false`),
+        ).rejects.toThrow(/append-only: UPDATE refused/);
+        await expect(owner.query(`DELETE FROM event_store.events WHERE false`)).rejects.toThrow(
+          /append-only: DELETE refused/,
+        );
+        await expect(owner.query(`TRUNCATE event_store.events`)).rejects.toThrow(
+          /append-only: TRUNCATE refused/,
+        );
       } finally {
         await owner.end();
       }
@@ -149,28 +170,49 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
     it('answers every expected refusal of an append without losing a connection (no new session opened)', async () => {
       // Two writers of one connection each: the loser's unique violation is real (its cache is
       // behind), and a connection thrown away would have to be opened again for its next call.
-      const open = () => new PostgresEventStore({ connection: { connectionString: harness().url() }, poolSize: 1, onBackgroundError: () => undefined });
+      const open = () =>
+        new PostgresEventStore({
+          connection: { connectionString: harness().url() },
+          poolSize: 1,
+          onBackgroundError: () => undefined,
+        });
       const [first, second] = [open(), open()];
       try {
         const streamId = aStream();
         const events = someEvents(1);
-        const key = { key: `k-${randomUUID()}`, requestHash: 'a1'.repeat(32), answer: { status: 201, body: {} } };
+        const key = {
+          key: `k-${randomUUID()}`,
+          requestHash: 'a1'.repeat(32),
+          answer: { status: 201, body: {} },
+        };
         await first.appendToStream(streamId, events, { expectedRevision: 'no_stream', idempotency: key });
         await second.readStream(aStream()); // each pool has its one connection now
         const opened = databaseSessionsOpened();
 
         const refusals = [
           second.appendToStream(streamId, someEvents(1), { expectedRevision: 'no_stream' }),
-          first.appendToStream(streamId, someEvents(1), { expectedRevision: 0 }).then(() =>
-            second.appendToStream(streamId, someEvents(1), { expectedRevision: 0 }),
-          ),
+          first
+            .appendToStream(streamId, someEvents(1), { expectedRevision: 0 })
+            .then(() => second.appendToStream(streamId, someEvents(1), { expectedRevision: 0 })),
           second.appendToStream(aStream(), events, { expectedRevision: 'no_stream' }),
-          second.appendToStream(aStream(), someEvents(1), { expectedRevision: 'no_stream', idempotency: { ...key, requestHash: 'b2'.repeat(32) } }),
+          second.appendToStream(aStream(), someEvents(1), {
+            expectedRevision: 'no_stream',
+            idempotency: { ...key, requestHash: 'b2'.repeat(32) },
+          }),
           // Every event logged already: the key alone is recorded, and it is taken.
-          second.appendToStream(streamId, events, { expectedRevision: 'no_stream', idempotency: { ...key, requestHash: 'b2'.repeat(32) } }),
+          second.appendToStream(streamId, events, {
+            expectedRevision: 'no_stream',
+            idempotency: { ...key, requestHash: 'b2'.repeat(32) },
+          }),
         ];
         const errors = [];
-        for (const refusal of refusals) errors.push(await refusal.then(() => null, (error: unknown) => error));
+        for (const refusal of refusals)
+          errors.push(
+            await refusal.then(
+              () => null,
+              (error: unknown) => error,
+            ),
+          );
         expect(errors.map((error) => error?.constructor)).toEqual([
           WrongExpectedRevision,
           WrongExpectedRevision,
@@ -180,7 +222,11 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
         ]);
         // Writers racing on 'any': the store retries its own conflicts.
         const racing = aStream();
-        await Promise.all([first, second, first, second, first, second].map((store) => store.appendToStream(racing, someEvents(1), { expectedRevision: 'any' })));
+        await Promise.all(
+          [first, second, first, second, first, second].map((store) =>
+            store.appendToStream(racing, someEvents(1), { expectedRevision: 'any' }),
+          ),
+        );
         expect(await first.readStream(racing)).toHaveLength(6);
 
         expect(databaseSessionsOpened() - opened).toBe(0);
@@ -189,56 +235,85 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       }
     });
 
-    it('numbers positions from transaction ids after a log written under the old sequence, keeping the order', () =>
-      withOwnDatabase(harness().url(), 'positions', async (url) => {
-        const lock: [number, number] = [1701999001, 0];
-        const [positionsFromXids] = eventStoreMigrations.slice(-1);
-        // The log as the first release wrote it: sequence positions under the advisory lock.
-        await runMigrationsOnce(url, eventStoreMigrations.slice(0, -1), EVENT_STORE_MIGRATIONS_TABLE, lock);
-        const before = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 2 });
-        const old = await before.appendToStream(aStream(), someEvents(3), { expectedRevision: 'no_stream' });
-        await before.close();
-        expect(old.events.map((e) => e.globalPosition)).toEqual([1, 2, 3]);
+    it(
+      'numbers positions from transaction ids after a log written under the old sequence, keeping the order',
+      () =>
+        withOwnDatabase(harness().url(), 'positions', async (url) => {
+          const lock: [number, number] = [1701999001, 0];
+          const [positionsFromXids] = eventStoreMigrations.slice(-1);
+          // The log as the first release wrote it: sequence positions under the advisory lock.
+          await runMigrationsOnce(url, eventStoreMigrations.slice(0, -1), EVENT_STORE_MIGRATIONS_TABLE, lock);
+          const before = new PostgresEventStore({
+            connection: { connectionString: url },
+            role: null,
+            poolSize: 2,
+          });
+          const old = await before.appendToStream(aStream(), someEvents(3), {
+            expectedRevision: 'no_stream',
+          });
+          await before.close();
+          expect(old.events.map((e) => e.globalPosition)).toEqual([1, 2, 3]);
 
-        await runMigrationsOnce(url, eventStoreMigrations, EVENT_STORE_MIGRATIONS_TABLE, lock);
-        expect(positionsFromXids!.name).toMatch(/PositionsFromTransactionIds/);
-        const after = new PostgresEventStore({ connection: { connectionString: url }, role: null, poolSize: 4 });
-        try {
-          const streams = Array.from({ length: 8 }, () => aStream());
-          const appended = await Promise.all(streams.map((s) => after.appendToStream(s, someEvents(2), { expectedRevision: 'no_stream' })));
-          const newPositions = appended.flatMap((r) => r.events.map((e) => e.globalPosition));
-          expect(Math.min(...newPositions)).toBeGreaterThan(3);
-          for (const result of appended) expect(result.events[1]!.globalPosition).toBe(result.events[0]!.globalPosition + 1);
-          const all = await after.readAll();
-          expect(all.map((e) => e.globalPosition)).toEqual([...all.map((e) => e.globalPosition)].sort((a, b) => a - b));
-          expect(all.map((e) => e.eventId)).toEqual([...old.events, ...appended.flatMap((r) => r.events)].sort((a, b) => a.globalPosition - b.globalPosition).map((e) => e.eventId));
-          expect(await after.countEvents({ after: 0, upTo: await after.headPosition(), limit: 1000 })).toBe(19);
-        } finally {
-          await after.close();
-        }
-        // An INSERT that bypasses reserve_positions no longer gets a (low) sequence position.
-        const client = await connect(url);
-        try {
-          await expect(
-            client.query(`INSERT INTO event_store.events (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)
+          await runMigrationsOnce(url, eventStoreMigrations, EVENT_STORE_MIGRATIONS_TABLE, lock);
+          expect(positionsFromXids!.name).toMatch(/PositionsFromTransactionIds/);
+          const after = new PostgresEventStore({
+            connection: { connectionString: url },
+            role: null,
+            poolSize: 4,
+          });
+          try {
+            const streams = Array.from({ length: 8 }, () => aStream());
+            const appended = await Promise.all(
+              streams.map((s) => after.appendToStream(s, someEvents(2), { expectedRevision: 'no_stream' })),
+            );
+            const newPositions = appended.flatMap((r) => r.events.map((e) => e.globalPosition));
+            expect(Math.min(...newPositions)).toBeGreaterThan(3);
+            for (const result of appended)
+              expect(result.events[1]!.globalPosition).toBe(result.events[0]!.globalPosition + 1);
+            const all = await after.readAll();
+            expect(all.map((e) => e.globalPosition)).toEqual(
+              [...all.map((e) => e.globalPosition)].sort((a, b) => a - b),
+            );
+            expect(all.map((e) => e.eventId)).toEqual(
+              [...old.events, ...appended.flatMap((r) => r.events)]
+                .sort((a, b) => a.globalPosition - b.globalPosition)
+                .map((e) => e.eventId),
+            );
+            expect(await after.countEvents({ after: 0, upTo: await after.headPosition(), limit: 1000 })).toBe(
+              19,
+            );
+          } finally {
+            await after.close();
+          }
+          // An INSERT that bypasses reserve_positions no longer gets a (low) sequence position.
+          const client = await connect(url);
+          try {
+            await expect(
+              client.query(`INSERT INTO event_store.events (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)
                           VALUES (gen_random_uuid(), 'x', 0, 't', now(), now(), '{}', '{}', '', '')`),
-          ).rejects.toThrow(/global_position/);
-        } finally {
-          await client.end();
-        }
-      }), 30_000);
+            ).rejects.toThrow(/global_position/);
+          } finally {
+            await client.end();
+          }
+        }),
+      30_000,
+    );
 
-    it('migrates a fresh database from two processes at once, and again as a no-op', () =>
-      withOwnDatabase(harness().url(), 'migrate', async (url) => {
-        await Promise.all([migrateEventStore(url), migrateEventStore(url)]);
-        await migrateEventStore(url);
-        const client = await connect(url);
-        try {
-          const { rows } = await client.query(`SELECT count(*)::int AS n FROM event_store_migrations`);
-          expect(rows[0].n).toBe(eventStoreMigrations.length);
-        } finally {
-          await client.end();
-        }
-      }), 30_000);
+    it(
+      'migrates a fresh database from two processes at once, and again as a no-op',
+      () =>
+        withOwnDatabase(harness().url(), 'migrate', async (url) => {
+          await Promise.all([migrateEventStore(url), migrateEventStore(url)]);
+          await migrateEventStore(url);
+          const client = await connect(url);
+          try {
+            const { rows } = await client.query(`SELECT count(*)::int AS n FROM event_store_migrations`);
+            expect(rows[0].n).toBe(eventStoreMigrations.length);
+          } finally {
+            await client.end();
+          }
+        }),
+      30_000,
+    );
   });
 }

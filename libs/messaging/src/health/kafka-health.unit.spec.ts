@@ -7,8 +7,15 @@ const at = () => new Date('2026-09-01T08:30:00.000Z');
 /** A publisher status as the database would answer it (its own SQL is covered by the int tests). */
 const publisherAt = (position: number): PublisherStatus =>
   ({
-    health: async (head: number | null) => ({ ready: true, status: 'active', position, eventsBehind: Math.max(0, (head ?? 0) - position) }),
-    metrics: async (head: number) => [`caseledger_publisher_lag_events{topic="caseledger.events"} ${head - position}`],
+    health: async (head: number | null) => ({
+      ready: true,
+      status: 'active',
+      position,
+      eventsBehind: Math.max(0, (head ?? 0) - position),
+    }),
+    metrics: async (head: number) => [
+      `caseledger_publisher_lag_events{topic="caseledger.events"} ${head - position}`,
+    ],
   }) as unknown as PublisherStatus;
 
 describe('the kafka entry of /health and /metrics', () => {
@@ -36,7 +43,11 @@ describe('the kafka entry of /health and /metrics', () => {
     const ingest = new IngestStatus('orders.events', 'caseledger-ingest', at);
     ingest.joined([0]);
     ingest.failed('KafkaJSNumberOfRetriesExceeded: broker gone');
-    expect(await ingest.health()).toMatchObject({ ready: true, status: 'restarting', lastError: 'KafkaJSNumberOfRetriesExceeded: broker gone' });
+    expect(await ingest.health()).toMatchObject({
+      ready: true,
+      status: 'restarting',
+      lastError: 'KafkaJSNumberOfRetriesExceeded: broker gone',
+    });
     expect(await ingest.metrics()).toContain('caseledger_ingest_consuming 0');
   });
 
@@ -45,13 +56,20 @@ describe('the kafka entry of /health and /metrics', () => {
     ingest.joined([0, 1, 2]);
     const kafka = kafkaHealthContributor({ ingest, publisher: publisherAt(90) });
     expect(kafka.name).toBe('kafka');
-    expect(await kafka.health(100)).toMatchObject({ ready: true, ingest: { status: 'consuming' }, publisher: { position: 90, eventsBehind: 10 } });
+    expect(await kafka.health(100)).toMatchObject({
+      ready: true,
+      ingest: { status: 'consuming' },
+      publisher: { position: 90, eventsBehind: 10 },
+    });
     const metrics = await kafka.metrics(100);
     expect(metrics).toContain('caseledger_ingest_partitions 3');
     expect(metrics).toContain('caseledger_publisher_lag_events{topic="caseledger.events"} 10');
   });
 
   it('leaves out the part a process does not run', async () => {
-    expect(await kafkaHealthContributor({ publisher: publisherAt(5) }).health(5)).toEqual({ ready: true, publisher: expect.any(Object) });
+    expect(await kafkaHealthContributor({ publisher: publisherAt(5) }).health(5)).toEqual({
+      ready: true,
+      publisher: expect.any(Object),
+    });
   });
 });

@@ -11,7 +11,11 @@ export interface MessageSource {
  * `error` (why) and `source-partition` / `source-offset` (where), and `source-topic` because several
  * deployments may share one DLQ topic name pattern.
  */
-export function deadLetter(source: MessageSource, message: Pick<KafkaMessage, 'key' | 'value' | 'offset' | 'headers'>, error: string): Message {
+export function deadLetter(
+  source: MessageSource,
+  message: Pick<KafkaMessage, 'key' | 'value' | 'offset' | 'headers'>,
+  error: string,
+): Message {
   return {
     key: message.key,
     value: message.value,
@@ -59,10 +63,12 @@ export function deadLetterBatches(messages: Message[], maxBytes = DEAD_LETTER_BA
 
 /** Key, value and headers, plus a record's framing (about 70 bytes of varints, offsets and CRC). */
 function messageBytes(message: Message): number {
-  const length = (value: unknown) => (value === null || value === undefined ? 0 : Buffer.byteLength(value as Buffer | string));
+  const length = (value: unknown) =>
+    value === null || value === undefined ? 0 : Buffer.byteLength(value as Buffer | string);
   let bytes = 70 + length(message.key) + length(message.value);
   for (const [name, value] of Object.entries(message.headers ?? {})) {
-    for (const one of Array.isArray(value) ? value : [value]) bytes += Buffer.byteLength(name) + length(one) + 8;
+    for (const one of Array.isArray(value) ? value : [value])
+      bytes += Buffer.byteLength(name) + length(one) + 8;
   }
   return bytes;
 }

@@ -9,7 +9,10 @@ export interface IngestPorts {
   /** Resolves once the broker has acknowledged every message (acks=all). */
   sendToDeadLetters(messages: Message[]): Promise<void>;
   /** Appends in one transaction, idempotently by eventId; resolves once it is durable. */
-  record(events: OrderEventMessage[], correlationId: string): Promise<{ appended: number; duplicates: number }>;
+  record(
+    events: OrderEventMessage[],
+    correlationId: string,
+  ): Promise<{ appended: number; duplicates: number }>;
   /**
    * Why the log refuses an append for good (e.g. an eventId already used by another order), or null
    * for trouble that may pass (database down, contention): those are retried, never dead-lettered.
@@ -31,7 +34,11 @@ export interface ChunkOutcome {
  * anything throws, nothing is resolved and the whole run comes again, which the idempotent append
  * absorbs (a DLQ copy may then be sent twice: the DLQ is at least once too).
  */
-export async function ingestChunk(source: MessageSource, messages: KafkaMessage[], ports: IngestPorts): Promise<ChunkOutcome> {
+export async function ingestChunk(
+  source: MessageSource,
+  messages: KafkaMessage[],
+  ports: IngestPorts,
+): Promise<ChunkOutcome> {
   if (messages.length === 0) throw new Error('ingestChunk needs at least one message');
   const valid: OrderEventMessage[] = [];
   const validMessages: KafkaMessage[] = [];
@@ -57,7 +64,12 @@ export async function ingestChunk(source: MessageSource, messages: KafkaMessage[
       recorded = await oneByOne(source, validMessages, valid, ports);
     }
   }
-  return { appended: recorded.appended, duplicates: recorded.duplicates, deadLettered: refused.length + recorded.deadLettered, lastOffset: messages.at(-1)!.offset };
+  return {
+    appended: recorded.appended,
+    duplicates: recorded.duplicates,
+    deadLettered: refused.length + recorded.deadLettered,
+    lastOffset: messages.at(-1)!.offset,
+  };
 }
 
 /**
@@ -67,7 +79,12 @@ export async function ingestChunk(source: MessageSource, messages: KafkaMessage[
  * round trips do not matter; a transient failure on the way still fails the whole chunk (it comes
  * again, and what was appended meanwhile counts as duplicates).
  */
-async function oneByOne(source: MessageSource, messages: KafkaMessage[], events: OrderEventMessage[], ports: IngestPorts) {
+async function oneByOne(
+  source: MessageSource,
+  messages: KafkaMessage[],
+  events: OrderEventMessage[],
+  ports: IngestPorts,
+) {
   const totals = { appended: 0, duplicates: 0, deadLettered: 0 };
   for (const [index, event] of events.entries()) {
     const message = messages[index]!;

@@ -21,7 +21,8 @@ function recordingPorts(fail: { deadLetters?: boolean; record?: boolean; refuse?
     },
     record: async (events, correlationId) => {
       if (fail.record) throw new Error('database gone');
-      if (fail.refuse && events.some((e) => e.eventId === fail.refuse)) throw new Refused(`event ${fail.refuse} is already in another stream`);
+      if (fail.refuse && events.some((e) => e.eventId === fail.refuse))
+        throw new Refused(`event ${fail.refuse} is already in another stream`);
       recorded.push({ events, correlationId });
       return { appended: events.length - 1, duplicates: 1 };
     },
@@ -30,7 +31,8 @@ function recordingPorts(fail: { deadLetters?: boolean; record?: boolean; refuse?
   return { ports, deadLetters, recorded };
 }
 
-const headersOf = (message: Message) => Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+const headersOf = (message: Message) =>
+  Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
 
 describe('settling a chunk of order messages', () => {
   const first = anOrderPlaced({ orderId: 'O-1' });
@@ -62,12 +64,20 @@ describe('settling a chunk of order messages', () => {
       'source-partition': '2',
       'source-offset': '41',
     });
-    expect(headersOf(deadLetters[1]!)).toMatchObject({ error: expect.stringMatching(/^unknown type: "OrderTeleported"/), 'source-offset': '42' });
+    expect(headersOf(deadLetters[1]!)).toMatchObject({
+      error: expect.stringMatching(/^unknown type: "OrderTeleported"/),
+      'source-offset': '42',
+    });
   });
 
   it('reports the counts and the last offset, which is now safe to resolve', async () => {
     const { ports } = recordingPorts();
-    expect(await ingestChunk(source, chunk, ports)).toEqual({ appended: 1, duplicates: 1, deadLettered: 2, lastOffset: '43' });
+    expect(await ingestChunk(source, chunk, ports)).toEqual({
+      appended: 1,
+      duplicates: 1,
+      deadLettered: 2,
+      lastOffset: '43',
+    });
   });
 
   it('skips the append when every message is refused, and still settles the chunk', async () => {
@@ -92,7 +102,15 @@ describe('settling a chunk of order messages', () => {
   it('sends a message the log refuses for good to the DLQ and appends its neighbours one by one, in order', async () => {
     const { ports, recorded, deadLetters } = recordingPorts({ refuse: second.eventId });
     const third = anOrderPlaced({ orderId: 'O-3' });
-    const outcome = await ingestChunk(source, [consumed(JSON.stringify(first), 50), consumed(JSON.stringify(second), 51), consumed(JSON.stringify(third), 52)], ports);
+    const outcome = await ingestChunk(
+      source,
+      [
+        consumed(JSON.stringify(first), 50),
+        consumed(JSON.stringify(second), 51),
+        consumed(JSON.stringify(third), 52),
+      ],
+      ports,
+    );
     expect(recorded).toEqual([
       { events: [first], correlationId: 'orders.events-2-50' },
       { events: [third], correlationId: 'orders.events-2-52' },
@@ -113,7 +131,11 @@ describe('settling a chunk of order messages', () => {
 });
 
 describe('dead-letter batches', () => {
-  const message = (bytes: number) => ({ key: 'k', value: Buffer.alloc(bytes), headers: { error: 'schema: x' } });
+  const message = (bytes: number) => ({
+    key: 'k',
+    value: Buffer.alloc(bytes),
+    headers: { error: 'schema: x' },
+  });
 
   it('splits refused messages, in order, into produce calls under the byte budget', () => {
     const messages = [message(400), message(400), message(400), message(100)];
@@ -123,7 +145,9 @@ describe('dead-letter batches', () => {
   });
 
   it('sends a message larger than the budget alone, and 40 messages of 100 KiB in five calls under 900 KiB', () => {
-    expect(deadLetterBatches([message(10), message(5000), message(10)], 1000).map((b) => b.length)).toEqual([1, 1, 1]);
+    expect(deadLetterBatches([message(10), message(5000), message(10)], 1000).map((b) => b.length)).toEqual([
+      1, 1, 1,
+    ]);
     const big = Array.from({ length: 40 }, () => message(100 * 1024));
     const batches = deadLetterBatches(big);
     expect(batches.map((b) => b.length)).toEqual([8, 8, 8, 8, 8]);

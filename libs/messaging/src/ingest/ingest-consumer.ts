@@ -46,12 +46,20 @@ export class IngestConsumer {
       retry: BROKER_RETRY,
     });
     // Idempotent: a retried DLQ send is not written twice by the broker.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner, retry: BROKER_RETRY });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: BROKER_RETRY,
+    });
     const { GROUP_JOIN, CRASH } = this.consumer.events;
     this.consumer.on(GROUP_JOIN, ({ payload }) => {
       const partitions = payload.memberAssignment[options.topic] ?? [];
       this.status.joined(partitions);
-      this.logger.info({ topic: options.topic, groupId: options.groupId, partitions }, 'joined the consumer group');
+      this.logger.info(
+        { topic: options.topic, groupId: options.groupId, partitions },
+        'joined the consumer group',
+      );
     });
     this.crashed = new Promise((resolve) => {
       this.consumer.on(CRASH, ({ payload }) => {
@@ -83,16 +91,34 @@ export class IngestConsumer {
     this.status.stopped();
   }
 
-  private async eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async eachBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     const source = { topic: batch.topic, partition: batch.partition };
-    const ports: IngestPorts = { ...this.ports, sendToDeadLetters: (messages) => this.sendToDeadLetters(messages) };
+    const ports: IngestPorts = {
+      ...this.ports,
+      sendToDeadLetters: (messages) => this.sendToDeadLetters(messages),
+    };
     for (let start = 0; start < batch.messages.length; start += this.options.chunkSize) {
       // Stopping (SIGTERM) or a seek: leave the rest unresolved; it is redelivered, never lost.
       if (!isRunning() || isStale()) return;
-      const outcome = await ingestChunk(source, batch.messages.slice(start, start + this.options.chunkSize), ports);
+      const outcome = await ingestChunk(
+        source,
+        batch.messages.slice(start, start + this.options.chunkSize),
+        ports,
+      );
       resolveOffset(outcome.lastOffset);
       this.status.settled(outcome);
-      if (outcome.deadLettered > 0) this.logger.warn({ ...source, count: outcome.deadLettered }, 'order messages refused: sent to the DLQ');
+      if (outcome.deadLettered > 0)
+        this.logger.warn(
+          { ...source, count: outcome.deadLettered },
+          'order messages refused: sent to the DLQ',
+        );
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
@@ -100,6 +126,7 @@ export class IngestConsumer {
 
   private async sendToDeadLetters(messages: Parameters<IngestPorts['sendToDeadLetters']>[0]): Promise<void> {
     // In runs under the broker's message size limit; resolved only once every run is acknowledged.
-    for (const batch of deadLetterBatches(messages)) await this.producer.send({ topic: this.options.deadLetterTopic, acks: -1, messages: batch });
+    for (const batch of deadLetterBatches(messages))
+      await this.producer.send({ topic: this.options.deadLetterTopic, acks: -1, messages: batch });
   }
 }

@@ -25,7 +25,9 @@ export function orderMessageDecoder(currency: string): (value: Buffer | null) =>
     const unstorable = unstorableJson(json);
     if (unstorable) return refused(`not storable: ${unstorable.path || '(message)'}: ${unstorable.message}`);
     const parsed = schema.safeParse(json);
-    return parsed.success ? { valid: true, event: parsed.data } : refused(reason(json, parsed.error.issues, currency));
+    return parsed.success
+      ? { valid: true, event: parsed.data }
+      : refused(reason(json, parsed.error.issues, currency));
   };
 }
 
@@ -33,14 +35,24 @@ export function orderMessageDecoder(currency: string): (value: Buffer | null) =>
 function reason(json: unknown, issues: z.core.$ZodIssue[], currency: string): string {
   const fields = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   const on = (field: string) => issues.some((issue) => issue.path[0] === field);
-  if (on('type') && typeof fields.type === 'string' && !(ORDER_EVENT_TYPES as readonly string[]).includes(fields.type)) {
+  if (
+    on('type') &&
+    typeof fields.type === 'string' &&
+    !(ORDER_EVENT_TYPES as readonly string[]).includes(fields.type)
+  ) {
     return `unknown type: ${JSON.stringify(fields.type)} (expected one of ${ORDER_EVENT_TYPES.join(', ')})`;
   }
-  if (on('currency')) return `wrong currency: ${JSON.stringify(fields.currency)} (this deployment takes ${currency})`;
-  const listed = issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(message)'}: ${issue.message}`);
+  if (on('currency'))
+    return `wrong currency: ${JSON.stringify(fields.currency)} (this deployment takes ${currency})`;
+  const listed = issues.map(
+    (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(message)'}: ${issue.message}`,
+  );
   return `schema: ${listed.join('; ')}`;
 }
 
 function refused(error: string): DecodedOrderMessage {
-  return { valid: false, error: error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH - 1)}…` : error };
+  return {
+    valid: false,
+    error: error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH - 1)}…` : error,
+  };
 }

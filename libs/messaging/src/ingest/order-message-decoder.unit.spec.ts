@@ -12,7 +12,10 @@ const errorOf = (value: Buffer | null) => {
 describe('decoding a message of orders.events', () => {
   it('accepts an OrderPlaced and normalises its occurredAt to UTC with milliseconds', () => {
     const message = anOrderPlaced({ occurredAt: '2026-09-01T10:30:00+02:00', currency: 'USD' });
-    expect(decode(json(message))).toEqual({ valid: true, event: { ...message, occurredAt: '2026-09-01T08:30:00.000Z' } });
+    expect(decode(json(message))).toEqual({
+      valid: true,
+      event: { ...message, occurredAt: '2026-09-01T08:30:00.000Z' },
+    });
   });
 
   it('accepts an OrderCancelled, which needs neither distributor nor total', () => {
@@ -41,7 +44,9 @@ describe('decoding a message of orders.events', () => {
   });
 
   it('refuses fields the schema does not know', () => {
-    expect(errorOf(json(anOrderPlaced({ discountCode: 'X' })))).toMatch(/^schema: \(message\): .*discountCode/);
+    expect(errorOf(json(anOrderPlaced({ discountCode: 'X' })))).toMatch(
+      /^schema: \(message\): .*discountCode/,
+    );
   });
 
   it('refuses JSON that is not an object', () => {
@@ -59,11 +64,15 @@ describe('decoding a message of orders.events', () => {
   });
 
   it('refuses another currency than the deployment’s', () => {
-    expect(errorOf(json(anOrderPlaced({ currency: 'EUR' })))).toBe('wrong currency: "EUR" (this deployment takes USD)');
+    expect(errorOf(json(anOrderPlaced({ currency: 'EUR' })))).toBe(
+      'wrong currency: "EUR" (this deployment takes USD)',
+    );
   });
 
   it('keeps the reason short enough for a header', () => {
-    const unknownFields = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`unexpectedField${i}`, i]));
+    const unknownFields = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`unexpectedField${i}`, i]),
+    );
     const error = errorOf(json(anOrderPlaced({ ...unknownFields, eventId: 'not-a-uuid' })));
     expect(error.length).toBeLessThanOrEqual(300);
     expect(error.endsWith('…')).toBe(true);
@@ -75,7 +84,11 @@ describe('decoding a message of orders.events', () => {
       'not storable: reason: Contains a lone UTF-16 surrogate, which is not text',
     );
     const placed = JSON.stringify(anOrderPlaced({ totalCents: 100 }));
-    expect(errorOf(Buffer.from(placed.replace('"totalCents":100', '"totalCents":1e400')))).toBe('not storable: totalCents: A number too large to represent');
-    expect(errorOf(Buffer.from(`${'['.repeat(10_000)}${']'.repeat(10_000)}`))).toMatch(/^not storable: .*Nested deeper than 32 levels$/);
+    expect(errorOf(Buffer.from(placed.replace('"totalCents":100', '"totalCents":1e400')))).toBe(
+      'not storable: totalCents: A number too large to represent',
+    );
+    expect(errorOf(Buffer.from(`${'['.repeat(10_000)}${']'.repeat(10_000)}`))).toMatch(
+      /^not storable: .*Nested deeper than 32 levels$/,
+    );
   });
 });

@@ -72,7 +72,9 @@ export async function startIngest(options: StartIngestOptions): Promise<RunningI
   logger.info({ topic, groupId }, 'kafka ingest started');
 
   const stopping = new AbortController();
-  const stopped = new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
+  const stopped = new Promise<void>((resolve) =>
+    stopping.signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
   const replaceConsumer = async () => {
     while (!stopping.signal.aborted) {
       await consumer.stop().catch(() => undefined);
@@ -108,7 +110,11 @@ export async function startIngest(options: StartIngestOptions): Promise<RunningI
 }
 
 /** Validation and append shared with `POST /order-events`: the same schema, the same handler. */
-function orderIngestPorts(store: EventStore, currency: string, topic: string): Omit<IngestPorts, 'sendToDeadLetters'> {
+function orderIngestPorts(
+  store: EventStore,
+  currency: string,
+  topic: string,
+): Omit<IngestPorts, 'sendToDeadLetters'> {
   const handler = new RecordOrderEventsHandler(store);
   return {
     decode: orderMessageDecoder(currency),
@@ -127,8 +133,14 @@ function orderIngestPorts(store: EventStore, currency: string, topic: string): O
  * database down, a timeout, contention — may pass, and the chunk is retried.
  */
 function refusalOf(error: unknown): string | null {
-  if (error instanceof DuplicateEventId || error instanceof InvalidEventEnvelope || error instanceof AppendTooLarge) return error.message;
+  if (
+    error instanceof DuplicateEventId ||
+    error instanceof InvalidEventEnvelope ||
+    error instanceof AppendTooLarge
+  )
+    return error.message;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('22')) return `the database refused the data (${code}): ${(error as Error).message}`;
+  if (typeof code === 'string' && code.startsWith('22'))
+    return `the database refused the data (${code}): ${(error as Error).message}`;
   return null;
 }

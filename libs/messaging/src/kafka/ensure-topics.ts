@@ -15,14 +15,22 @@ const ATTEMPTS = 20;
  * auto-creation off refuse to produce to a topic that does not exist, and right after CreateTopics
  * a KRaft broker may not list the new topic yet, so both steps are retried.
  */
-export async function ensureTopics(kafka: Kafka, plans: TopicPlan[], logger: MessagingLogger, signal = new AbortController().signal): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  plans: TopicPlan[],
+  logger: MessagingLogger,
+  signal = new AbortController().signal,
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     for (let attempt = 1; ; attempt++) {
       try {
         await createMissing(admin, plans, logger);
-        await requireLeaders(admin, plans.map((p) => p.topic));
+        await requireLeaders(
+          admin,
+          plans.map((p) => p.topic),
+        );
         return;
       } catch (error) {
         if (attempt >= ATTEMPTS || signal.aborted) throw error;
@@ -43,7 +51,11 @@ async function createMissing(admin: Admin, plans: TopicPlan[], logger: Messaging
   await admin.createTopics({
     waitForLeaders: true,
     timeout: 10_000,
-    topics: missing.map((p) => ({ topic: p.topic, numPartitions: p.partitions, replicationFactor: p.replicationFactor })),
+    topics: missing.map((p) => ({
+      topic: p.topic,
+      numPartitions: p.partitions,
+      replicationFactor: p.replicationFactor,
+    })),
   });
   logger.info({ topics: missing }, 'kafka topics created');
 }

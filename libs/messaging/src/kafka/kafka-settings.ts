@@ -18,7 +18,11 @@ export const deadLetterTopic = (ordersTopic: string): string => `${ordersTopic}.
  */
 export const BROKER_RETRY: RetryOptions = { initialRetryTime: 250, maxRetryTime: 5_000, retries: 10 };
 
-export function createKafka(settings: Pick<KafkaSettings, 'brokers'>, clientId: string, logger: MessagingLogger): Kafka {
+export function createKafka(
+  settings: Pick<KafkaSettings, 'brokers'>,
+  clientId: string,
+  logger: MessagingLogger,
+): Kafka {
   return new Kafka({
     clientId,
     brokers: settings.brokers,
@@ -37,6 +41,7 @@ function forward(logger: MessagingLogger, { namespace, level, log }: LogEntry): 
   // Our idempotent producers retry a bounded time on purpose (a stop must not hang on a dead
   // broker); after a failed send they are replaced or the work is redone, so the feed and the DLQ
   // stay at least once. The warning kafkajs prints for that at every start is not news.
-  else if (level === logLevel.WARN && !message.startsWith('Limiting retries for the idempotent producer')) logger.warn(line, message);
+  else if (level === logLevel.WARN && !message.startsWith('Limiting retries for the idempotent producer'))
+    logger.warn(line, message);
   else logger.info(line, message);
 }

@@ -20,9 +20,13 @@ export class CreatePublisherCheckpoint1763920000000 implements MigrationInterfac
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT publisher_checkpoint_pkey PRIMARY KEY (topic)
       )`);
-    await runner.query(`DO $do$ BEGIN CREATE ROLE ${APPLICATION_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $do$`);
+    await runner.query(
+      `DO $do$ BEGIN CREATE ROLE ${APPLICATION_ROLE} NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $do$`,
+    );
     await runner.query(`GRANT USAGE ON SCHEMA messaging TO ${APPLICATION_ROLE}`);
-    await runner.query(`GRANT SELECT, INSERT, UPDATE ON messaging.publisher_checkpoint TO ${APPLICATION_ROLE}`);
+    await runner.query(
+      `GRANT SELECT, INSERT, UPDATE ON messaging.publisher_checkpoint TO ${APPLICATION_ROLE}`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -71,7 +71,10 @@ export class EventPublisher {
         await this.publish(client, producer, broken, signal);
       } catch (error) {
         status.failed(describeError(error));
-        logger.warn({ err: describeError(error) }, 'event publisher failed; starting over from its checkpoint');
+        logger.warn(
+          { err: describeError(error) },
+          'event publisher failed; starting over from its checkpoint',
+        );
       } finally {
         status.active(false);
         await producer?.disconnect().catch(() => undefined);
@@ -90,7 +93,12 @@ export class EventPublisher {
     return false;
   }
 
-  private async publish(client: PoolClient, producer: Producer, broken: { error?: Error }, signal: AbortSignal): Promise<void> {
+  private async publish(
+    client: PoolClient,
+    producer: Producer,
+    broken: { error?: Error },
+    signal: AbortSignal,
+  ): Promise<void> {
     const { store, topic, status } = this.options;
     let position = await readCheckpoint(client, topic.topic);
     status.resumed();

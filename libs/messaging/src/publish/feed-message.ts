@@ -20,5 +20,9 @@ export function feedMessage(event: RecordedEvent): Message {
     hash: event.hash,
     prevHash: event.prevHash,
   };
-  return { key: event.streamId, value: JSON.stringify(envelope), headers: { type: event.type, 'event-id': event.eventId } };
+  return {
+    key: event.streamId,
+    value: JSON.stringify(envelope),
+    headers: { type: event.type, 'event-id': event.eventId },
+  };
 }

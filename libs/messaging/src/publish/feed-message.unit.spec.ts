@@ -35,7 +35,17 @@ describe('an event of the log on caseledger.events', () => {
     const value = String(feedMessage(recorded).value);
     expect(JSON.parse(value)).toEqual(recorded);
     expect(Object.keys(JSON.parse(value))).toEqual([
-      'eventId', 'type', 'streamId', 'streamRevision', 'globalPosition', 'occurredAt', 'recordedAt', 'data', 'metadata', 'hash', 'prevHash',
+      'eventId',
+      'type',
+      'streamId',
+      'streamRevision',
+      'globalPosition',
+      'occurredAt',
+      'recordedAt',
+      'data',
+      'metadata',
+      'hash',
+      'prevHash',
     ]);
   });
 

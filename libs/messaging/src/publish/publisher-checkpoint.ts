@@ -5,7 +5,10 @@ export const PUBLISHER_CHECKPOINT_TABLE = 'messaging.publisher_checkpoint';
 
 /** The global position of the last event the broker acknowledged on `topic`; 0 before the first. */
 export async function readCheckpoint(db: ClientBase | Pool, topic: string): Promise<number> {
-  const { rows } = await db.query<{ position: string }>(`SELECT position FROM ${PUBLISHER_CHECKPOINT_TABLE} WHERE topic = $1`, [topic]);
+  const { rows } = await db.query<{ position: string }>(
+    `SELECT position FROM ${PUBLISHER_CHECKPOINT_TABLE} WHERE topic = $1`,
+    [topic],
+  );
   return Number(rows[0]?.position ?? 0);
 }
 

@@ -8,7 +8,10 @@ import type { ClientBase, Pool } from 'pg';
 const LOCK_KEY_SQL = `hashtextextended('caseledger.publisher:' || $1::text, 0)`;
 
 export async function tryPublisherLock(client: ClientBase, topic: string): Promise<boolean> {
-  const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEY_SQL}) AS locked`, [topic]);
+  const { rows } = await client.query<{ locked: boolean }>(
+    `SELECT pg_try_advisory_lock(${LOCK_KEY_SQL}) AS locked`,
+    [topic],
+  );
   return rows[0]!.locked;
 }
 

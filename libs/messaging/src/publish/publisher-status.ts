@@ -75,7 +75,11 @@ export class PublisherStatus {
       ...(position === null ? [] : [`caseledger_publisher_position${label} ${position}`]),
       `# HELP caseledger_publisher_lag_events Events committed but not yet acknowledged by the broker (counted up to ${LAG_COUNT_LIMIT}).`,
       '# TYPE caseledger_publisher_lag_events gauge',
-      ...(position === null ? [] : [`caseledger_publisher_lag_events${label} ${await eventsBehind(this.store, position, headPosition).catch(() => 0)}`]),
+      ...(position === null
+        ? []
+        : [
+            `caseledger_publisher_lag_events${label} ${await eventsBehind(this.store, position, headPosition).catch(() => 0)}`,
+          ]),
       '# HELP caseledger_publisher_active 1 when some process holds the publisher lock for the topic.',
       '# TYPE caseledger_publisher_active gauge',
       `caseledger_publisher_active${label} ${activeSomewhere ? 1 : 0}`,

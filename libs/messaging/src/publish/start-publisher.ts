@@ -35,7 +35,9 @@ export interface RunningPublisher {
  */
 export function startPublisher(options: StartPublisherOptions): RunningPublisher {
   const logger = options.logger ?? silentLogger;
-  const ownPool = options.pool ? undefined : publisherPool(options.databaseUrl, options.databaseTimeouts, logger);
+  const ownPool = options.pool
+    ? undefined
+    : publisherPool(options.databaseUrl, options.databaseTimeouts, logger);
   const pool = options.pool ?? ownPool!;
   const { eventsTopic, partitions, replicationFactor } = options.kafka;
   const status = new PublisherStatus(pool, options.store, eventsTopic);
@@ -60,7 +62,11 @@ export function startPublisher(options: StartPublisherOptions): RunningPublisher
   };
 }
 
-function publisherPool(databaseUrl: string | undefined, timeouts: DatabaseTimeouts | undefined, logger: MessagingLogger): Pool {
+function publisherPool(
+  databaseUrl: string | undefined,
+  timeouts: DatabaseTimeouts | undefined,
+  logger: MessagingLogger,
+): Pool {
   if (!databaseUrl) throw new Error('startPublisher needs a pool or a databaseUrl');
   // One connection for the lock and checkpoint writes, one for /health reads.
   return openPool({ ...withTimeouts({ connectionString: databaseUrl }, timeouts), max: 2 }, (error) =>

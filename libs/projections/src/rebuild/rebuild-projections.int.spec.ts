@@ -162,12 +162,18 @@ describe('rebuilding the read models from position 0 (steps in order, on one log
       const events = await db.store.readAll({ after: Math.min(...positions.values()), maxCount: 5000 });
       // The swap's first step: the checkpoint rows, in the runner's order; here only the last one.
       await swap.query('BEGIN');
-      await swap.query(`SELECT 1 FROM read_models.projection_checkpoints WHERE projection = $1 FOR UPDATE`, [names.at(-1)]);
+      await swap.query(`SELECT 1 FROM read_models.projection_checkpoints WHERE projection = $1 FOR UPDATE`, [
+        names.at(-1),
+      ]);
       await live.query('BEGIN');
-      const batch = applyBatchInTransaction(live, READ_MODELS_SCHEMA, PROJECTIONS, positions, events).catch((error: unknown) => error);
+      const batch = applyBatchInTransaction(live, READ_MODELS_SCHEMA, PROJECTIONS, positions, events).catch(
+        (error: unknown) => error,
+      );
       const livePid = (live as unknown as { processID: number }).processID;
       await eventually(
-        async () => (await db.ownerPool.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [livePid])).rows[0]?.wait_event_type === 'Lock',
+        async () =>
+          (await db.ownerPool.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [livePid]))
+            .rows[0]?.wait_event_type === 'Lock',
         10_000,
         'the live batch to wait for the last checkpoint',
       );

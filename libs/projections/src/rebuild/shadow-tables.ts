@@ -5,7 +5,8 @@ import { READ_MODELS_SCHEMA, REBUILD_SCHEMA } from '../read-models/schema.js';
 import { CHECKPOINTS_TABLE } from '../runner/checkpoints.js';
 import { qualified } from '../runner/table-sql.js';
 
-export const tableNames = (projection: Projection) => projection.tables.map((t) => describeTable(t.entity).table);
+export const tableNames = (projection: Projection) =>
+  projection.tables.map((t) => describeTable(t.entity).table);
 
 /** Which of these projections already have a shadow in progress (a rebuild killed midway resumes it). */
 export async function shadowsInProgress(

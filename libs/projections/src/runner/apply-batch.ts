@@ -70,7 +70,10 @@ export async function applyBatchInTransaction(
   // next projection's checkpoint held a lock the swap needed while it waited for the swap (a
   // deadlock, seen in the projections benchmark). Waiting holding no table lock, it cannot.
   for (const { projection, from } of behind) {
-    await advanceCheckpoint(client, schema, projection.name, from, { position: last.globalPosition, recordedAt: last.recordedAt });
+    await advanceCheckpoint(client, schema, projection.name, from, {
+      position: last.globalPosition,
+      recordedAt: last.recordedAt,
+    });
   }
   for (const { projection, from } of behind) {
     const groups = byType(events.filter((e) => e.globalPosition > from));

@@ -123,7 +123,8 @@ export class ProjectionStatus {
       '# TYPE caseledger_projection_lag_events gauge',
       ...(await Promise.all(
         checkpoints.map(
-          async (c) => `caseledger_projection_lag_events{projection="${c.projection}"} ${await eventsBehind(this.store, c.position, headPosition)}`,
+          async (c) =>
+            `caseledger_projection_lag_events{projection="${c.projection}"} ${await eventsBehind(this.store, c.position, headPosition)}`,
         ),
       )),
       '# HELP caseledger_projection_lag_seconds Seconds since the oldest event the projection has not applied was recorded.',

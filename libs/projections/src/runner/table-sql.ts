@@ -41,12 +41,19 @@ export async function loadRows<Row extends object>(
   // One key column (orders, cases): its values as one array. Composite keys travel as JSON records.
   const result =
     only && more.length === 0
-      ? await client.query(`SELECT t.* FROM ${qualified(schema, d.table)} t WHERE t.${quote(only.column)} = ANY($1::${only.type}[])`, [keys.map((values) => values[0])])
+      ? await client.query(
+          `SELECT t.* FROM ${qualified(schema, d.table)} t WHERE t.${quote(only.column)} = ANY($1::${only.type}[])`,
+          [keys.map((values) => values[0])],
+        )
       : await client.query(
           `SELECT t.* FROM ${qualified(schema, d.table)} t JOIN json_to_recordset($1::json) AS k(${recordDefinition(d.primaryKey)}) ON ${d.primaryKey
             .map((c) => `t.${quote(c.column)} = k.${quote(c.property)}`)
             .join(' AND ')}`,
-          [JSON.stringify(keys.map((values) => Object.fromEntries(d.primaryKey.map((c, i) => [c.property, values[i]]))))],
+          [
+            JSON.stringify(
+              keys.map((values) => Object.fromEntries(d.primaryKey.map((c, i) => [c.property, values[i]]))),
+            ),
+          ],
         );
   for (const stored of result.rows as Record<string, unknown>[]) {
     const row = Object.fromEntries(d.columns.map((c) => [c.property, fromSql(c, stored[c.column])])) as Row;
@@ -79,9 +86,18 @@ export async function writeRows(
       ? 'DO NOTHING'
       : `DO UPDATE SET ${others.map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`).join(', ')}`;
   const input: { from: string; values: unknown[] } = d.columns.some((c) => c.type.endsWith('[]'))
-    ? { from: `SELECT ${propertiesAsColumns(d.columns)} FROM json_to_recordset($1::json) AS r(${recordDefinition(d.columns)})`, values: [JSON.stringify(rows)] }
-    : { from: `SELECT * FROM unnest(${d.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`, values: columnArrays(d.columns, rows) };
-  await client.query(`INSERT INTO ${qualified(schema, d.table)} (${names}) ${input.from} ON CONFLICT (${keyColumns}) ${onConflict}`, input.values);
+    ? {
+        from: `SELECT ${propertiesAsColumns(d.columns)} FROM json_to_recordset($1::json) AS r(${recordDefinition(d.columns)})`,
+        values: [JSON.stringify(rows)],
+      }
+    : {
+        from: `SELECT * FROM unnest(${d.columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`,
+        values: columnArrays(d.columns, rows),
+      };
+  await client.query(
+    `INSERT INTO ${qualified(schema, d.table)} (${names}) ${input.from} ON CONFLICT (${keyColumns}) ${onConflict}`,
+    input.values,
+  );
 }
 
 /** The rows' values column by column, undefined as NULL (as JSON would drop it). */

@@ -66,8 +66,10 @@ export function readWorkloadSeed(pool: Pool): Promise<WorkloadSeed> {
       );
     for (const row of cases.rows) {
       facts.push(fact('ComplaintReceived', { caseId: row.case_id }));
-      if (row.complexity !== null) facts.push(fact('CaseSorted', { caseId: row.case_id, complexity: row.complexity }));
-      if (row.assignee_id !== null) facts.push(fact('CaseAssigned', { caseId: row.case_id, assigneeId: row.assignee_id }));
+      if (row.complexity !== null)
+        facts.push(fact('CaseSorted', { caseId: row.case_id, complexity: row.complexity }));
+      if (row.assignee_id !== null)
+        facts.push(fact('CaseAssigned', { caseId: row.case_id, assigneeId: row.assignee_id }));
       if (row.status === 'resolved') facts.push(fact('CaseResolved', { caseId: row.case_id }));
     }
     return { position, facts };
@@ -75,5 +77,14 @@ export function readWorkloadSeed(pool: Pool): Promise<WorkloadSeed> {
 }
 
 function fact(type: string, data: Record<string, unknown>, globalPosition = 0): EventFacts {
-  return { eventId: '', type, streamId: '', streamRevision: 0, globalPosition, occurredAt: '', recordedAt: '', data };
+  return {
+    eventId: '',
+    type,
+    streamId: '',
+    streamRevision: 0,
+    globalPosition,
+    occurredAt: '',
+    recordedAt: '',
+    data,
+  };
 }

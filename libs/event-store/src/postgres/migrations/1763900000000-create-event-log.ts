@@ -36,7 +36,9 @@ export class CreateEventLog1763900000000 implements MigrationInterface {
     // readStream uses events_stream_revision_key, readAll the primary key. The rest serve the audit
     // trail (who did what, which kind, when) and a case's history, which includes the goodwill
     // grants and refunds recorded in other streams (they carry data.caseId).
-    await runner.query(`CREATE INDEX events_actor_idx ON event_store.events ((metadata->>'actorId'), global_position)`);
+    await runner.query(
+      `CREATE INDEX events_actor_idx ON event_store.events ((metadata->>'actorId'), global_position)`,
+    );
     await runner.query(`CREATE INDEX events_type_idx ON event_store.events (type, global_position)`);
     await runner.query(`CREATE INDEX events_occurred_at_idx ON event_store.events (occurred_at)`);
     await runner.query(

@@ -37,10 +37,16 @@ export class GuardAppendOnly1763900000001 implements MigrationInterface {
       EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
       END $do$`);
     await runner.query(`GRANT USAGE ON SCHEMA event_store TO ${APPLICATION_ROLE}`);
-    await runner.query(`GRANT SELECT, INSERT ON event_store.events, event_store.idempotency_keys TO ${APPLICATION_ROLE}`);
+    await runner.query(
+      `GRANT SELECT, INSERT ON event_store.events, event_store.idempotency_keys TO ${APPLICATION_ROLE}`,
+    );
     // USAGE allows nextval (drawing positions) but not setval.
-    await runner.query(`GRANT USAGE ON SEQUENCE event_store.events_global_position_seq TO ${APPLICATION_ROLE}`);
-    await runner.query(`GRANT EXECUTE ON FUNCTION event_store.reserve_positions(integer) TO ${APPLICATION_ROLE}`);
+    await runner.query(
+      `GRANT USAGE ON SEQUENCE event_store.events_global_position_seq TO ${APPLICATION_ROLE}`,
+    );
+    await runner.query(
+      `GRANT EXECUTE ON FUNCTION event_store.reserve_positions(integer) TO ${APPLICATION_ROLE}`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

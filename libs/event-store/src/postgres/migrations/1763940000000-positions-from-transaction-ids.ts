@@ -31,9 +31,9 @@ export class PositionsFromTransactionIds1763940000000 implements MigrationInterf
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`LOCK TABLE event_store.events IN EXCLUSIVE MODE`);
-    const [{ base }] = (await runner.query(`SELECT (coalesce(max(global_position), 0) + 1)::text AS base FROM event_store.events`)) as [
-      { base: string },
-    ];
+    const [{ base }] = (await runner.query(
+      `SELECT (coalesce(max(global_position), 0) + 1)::text AS base FROM event_store.events`,
+    )) as [{ base: string }];
     if (!/^\d+$/.test(base)) throw new Error(`unexpected position base ${base}`);
     await runner.query(`ALTER TABLE event_store.events ALTER COLUMN global_position DROP DEFAULT`);
     await runner.query(`
@@ -55,7 +55,9 @@ export class PositionsFromTransactionIds1763940000000 implements MigrationInterf
         positions := ARRAY(SELECT generate_series(first_position, first_position + p_count - 1));
       END
       $fn$`);
-    await runner.query(`GRANT EXECUTE ON FUNCTION event_store.reserve_positions(integer) TO ${APPLICATION_ROLE}`);
+    await runner.query(
+      `GRANT EXECUTE ON FUNCTION event_store.reserve_positions(integer) TO ${APPLICATION_ROLE}`,
+    );
   }
 
   async down(): Promise<void> {
