@@ -26,8 +26,27 @@ const MONEY = [
 ];
 // The rest of the domain: cases, complainants, staff, standards, shared helpers.
 const RULES = [...DOMAIN, '!libs/domain/src/goodwill/**', '!libs/domain/src/order/**'];
-const MUTATE = { domain: DOMAIN, money: MONEY, rules: RULES, reports: REPORTS, all: [...DOMAIN, ...REPORTS] };
-// STRYKER_SCOPE=domain|money|rules|reports runs part of it (each writes its own report); default: all.
+// `rules` in two halves of about 450 mutants each (about 45 min each on two idle cores): the case
+// decider and its rules, and everything else (complainants, staff, standards, shared helpers).
+const CASE = [
+  ...RULES,
+  '!libs/domain/src/complainant/**',
+  '!libs/domain/src/staff/**',
+  '!libs/domain/src/standards/**',
+  '!libs/domain/src/shared/**',
+  '!libs/domain/src/events.ts',
+];
+const REST = [...RULES, '!libs/domain/src/case/**'];
+const MUTATE = {
+  domain: DOMAIN,
+  money: MONEY,
+  rules: RULES,
+  case: CASE,
+  rest: REST,
+  reports: REPORTS,
+  all: [...DOMAIN, ...REPORTS],
+};
+// STRYKER_SCOPE=domain|money|rules|case|rest|reports runs part of it (each writes its own report); default: all.
 const SCOPE = process.env.STRYKER_SCOPE ?? 'all';
 if (!(SCOPE in MUTATE)) throw new Error(`STRYKER_SCOPE must be one of ${Object.keys(MUTATE).join(', ')}`);
 

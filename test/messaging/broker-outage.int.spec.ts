@@ -69,7 +69,14 @@ describeKafka(
       const stoppedAt = Date.now();
       expect((await probeKafka(1_000)).ok).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-      const ingestDuringOutage = await pipeline!.ingest.status.health();
+      // The outage lasts until the ingest consumer has given up: BROKER_RETRY's ten retries, with
+      // their jitter and connection timeouts, take 30–40 s, so a fixed 30 s sometimes ends first.
+      const ingestDuringOutage = await waitFor(
+        'the ingest consumer giving up',
+        () => pipeline!.ingest.status.health(),
+        (health) => typeof health.lastError === 'string',
+        { timeoutMs: 90_000, intervalMs: 500 },
+      );
       await startBroker();
       const backAt = Date.now();
       admin = kafka.admin();
