@@ -208,5 +208,7 @@ describe('EVENT_SCHEMA_VERSIONS', () => {
     expect(new Set(Object.values(EVENT_SCHEMA_VERSIONS))).toStrictEqual(new Set([1]));
     expect(isEventType('CaseSorted')).toBe(true);
     expect(isEventType('CaseDeleted')).toBe(false);
+    // An array of one name would be taken for the name itself by a lookup that coerces keys.
+    expect(isEventType(['CaseSorted'])).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ describe('normaliseSubject', () => {
     ['fw: broken lid', 'fw: broken lid'],
     ['re : broken lid', 're : broken lid'],
     ['Broken lid re: my order', 'broken lid re: my order'],
+    ['Re: broken lid re: my order', 'broken lid re: my order'],
     ['Broken\tlid\n\r\nagain', 'broken lid again'],
     ['Broken\u00a0lid', 'broken lid'],
     ['Broken\u2003\u3000lid', 'broken lid'],

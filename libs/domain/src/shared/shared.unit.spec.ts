@@ -9,6 +9,7 @@ import {
   staffStream,
 } from './streams.js';
 import { checkOccurredAt, compareInstants, monthOf, toUtcIso } from './time.js';
+import { MONTH_PATTERN } from './validation.js';
 import { aCorrespondent, anAdmin, anIntegration } from '../testing/staff-fixtures.js';
 
 describe('ERROR_CODES', () => {
@@ -70,6 +71,13 @@ describe('checkOccurredAt', () => {
     expect(checkOccurredAt(occurredAt, now)).toBeUndefined();
   });
 
+  it('refuses to judge against a clock that is not an instant', () => {
+    expect(checkOccurredAt(now, 'garbage')).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'now', message: 'Not an ISO-8601 date-time' }],
+    });
+  });
+
   it.each([
     ['5m00.001s ahead', '2026-09-15T12:05:00.001Z'],
     ['5m01s ahead', '2026-09-15T12:05:01.000Z'],
@@ -106,6 +114,17 @@ describe('time helpers', () => {
     expect(compareInstants('2026-09-01T10:00:00.000+02:00', '2026-09-01T09:00:00.000Z')).toBeLessThan(0);
     expect(compareInstants('2026-09-01T08:00:00Z', '2026-09-01T08:00:00.000Z')).toBe(0);
     expect(compareInstants('garbage', '2026-09-01T08:00:00.000Z')).toBeGreaterThan(0);
+    expect(compareInstants('2026-09-01T08:00:00.000Z', 'garbage')).toBeLessThan(0);
+    expect(compareInstants('apple', 'banana')).toBeLessThan(0);
+    expect(compareInstants('banana', 'apple')).toBeGreaterThan(0);
+    expect(compareInstants('apple', 'apple')).toBe(0);
+  });
+
+  it('MONTH_PATTERN is a whole YYYY-MM, nothing before or after', () => {
+    expect(['2026-09', '2026-12'].map((m) => MONTH_PATTERN.test(m))).toEqual([true, true]);
+    expect(
+      ['12026-09', '2026-091', '2026-13', '2026-00', 'x2026-09'].map((m) => MONTH_PATTERN.test(m)),
+    ).toEqual([false, false, false, false, false]);
   });
 });
 

@@ -26,8 +26,6 @@ export function compareInstants(a: string, b: string): number {
 /** `YYYY-MM` of the instant in UTC: the month a grant is debited from. */
 export const monthOf = (iso: string): string => toUtcIso(iso).slice(0, 7);
 
-export const addMilliseconds = (iso: string, ms: number): string => new Date(instant(iso) + ms).toISOString();
-
 /** OCCURRED_IN_FUTURE when occurredAt is more than 5 minutes after now (exactly 5:00 is allowed). */
 export function checkOccurredAt(occurredAt: string, now: string): DomainError | undefined {
   const at = instant(occurredAt);

@@ -164,6 +164,22 @@ describe('staff state', () => {
     });
   });
 
+  it('a change that does not name activity keeps the member active (mutation testing found it unpinned)', () => {
+    const state = stateOf(staffDecider, [
+      ...registered,
+      { type: 'StaffMemberChanged', data: { staffId: 'C-1', skillLevel: 5 } },
+    ]);
+    expect(state.active).toBe(true);
+    expect(Object.keys(state).sort()).toEqual([
+      'active',
+      'name',
+      'registered',
+      'roles',
+      'skillLevel',
+      'staffId',
+    ]);
+  });
+
   it('keeps the latest roles, skill and activity', () => {
     const state = stateOf(staffDecider, [
       ...registered,

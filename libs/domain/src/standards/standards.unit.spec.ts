@@ -80,7 +80,20 @@ describe('SetServiceStandards', () => {
       .when(setStandards({}, supervisor, { occurredAt: plusMs(NOW, 4 * MINUTE + 59 * SECOND) }))
       .then(set(2)));
 
+  it('zero is a guideline and a limit (≥ 0: no goodwill, no refunds without a supervisor)', () =>
+    spec
+      .given([])
+      .when(
+        setStandards({ goodwillPctOfSalesGuideline: 0, goodwillPerGrantLimitCents: 0, refundLimitCents: 0 }),
+      )
+      .then(set(2, { goodwillPctOfSalesGuideline: 0, goodwillPerGrantLimitCents: 0, refundLimitCents: 0 })));
+
   it.each([
+    [
+      'a negative per-grant limit',
+      { goodwillPerGrantLimitCents: -1 },
+      [{ path: 'goodwillPerGrantLimitCents', message: 'Whole cents ≥ 0' }],
+    ],
     [
       'zero hours for chat',
       { firstResponseHours: { ...hours, chat: 0 } },
