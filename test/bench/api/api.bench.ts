@@ -8,13 +8,22 @@ import { openLoop, type PhaseOutcome } from './open-loop.js';
 import { saturate, type SaturationOutcome } from './saturation.js';
 import { startStandalone } from '../../support/standalone-process.js';
 import { CaseFlow, Commands, CYCLE, KINDS, seedDepartment, type Kind } from './workload.js';
+import { COMPLAINT_MIXES, complaintsClosedLoop, type ComplaintMix } from './complaints.js';
 import {
-  COMPLAINT_MIXES,
-  complaintsClosedLoop,
-  type ComplaintMix,
-  type ComplaintsOutcome,
-} from './complaints.js';
-import { counted, type ContentionCounters } from './contention-counters.js';
+  counted,
+  windowCounters,
+  type ContentionCounters,
+  type WindowCounters,
+} from './contention-counters.js';
+import {
+  complaintMixesReport,
+  ms,
+  perRun,
+  REPEAT_TARGET,
+  sessionsIn,
+  summariseComplaintMixes,
+  type MeasuredComplaints,
+} from './complaint-mixes.js';
 
 export interface ApiBenchOptions {
   runs: number;
@@ -43,14 +52,6 @@ export interface ApiBenchOptions {
 /** The aim of issue 8, printed next to its row. */
 export const TARGET = { rate: 1000, p99Ms: 50 };
 /** The aims of issue 21 for complaints that repeat: throughput ÷ the same without repeats, and no session opened once warm. */
-export const REPEAT_TARGET = { ratio: 0.9, sessionsOpened: 0 };
-
-/** The server's counters during each run's measured window (/metrics before and after), one entry per run. */
-export interface WindowCounters {
-  sessionsOpened: number[];
-  conflicts: number[];
-  retries: number[];
-}
 
 export interface ApiRow {
   /** Commands per second offered (open loop), or null for the closed-loop saturation row. */
@@ -69,24 +70,6 @@ export interface ApiRow {
   /** Latency by command, and each command's share of those answered. */
   byKind: Record<Kind, { share: number; p50Ms: Spread; p99Ms: Spread }>;
   /** No warm-up of its own before each window: a pool that shrank while idle and grows again is counted. */
-  counters: WindowCounters;
-}
-
-/** `POST /cases` alone, closed loop, without repeats or with every fourth a repeat. */
-export interface ComplaintRow {
-  mix: ComplaintMix;
-  connections: number;
-  achievedPerSecond: Spread;
-  p50Ms: Spread;
-  p99Ms: Spread;
-  maxMs: Spread;
-  sent: number;
-  /** Answered 201 (a case opened) and 200 (joined to the complainant's open case), over all runs. */
-  created: number;
-  joined: number;
-  errors: number;
-  errorSamples: string[];
-  /** Each window follows a warm-up of the same mix and connections, so the pools are full. */
   counters: WindowCounters;
 }
 
@@ -153,10 +136,7 @@ export async function apiBench(o: ApiBenchOptions) {
     ];
     const outcomes = new Map<string, Array<PhaseOutcome | SaturationOutcome>>();
     const countersOf = new Map<string, ContentionCounters[]>();
-    const complaintOutcomes = new Map<
-      ComplaintMix,
-      Array<{ outcome: ComplaintsOutcome; counters: ContentionCounters }>
-    >(COMPLAINT_MIXES.map((m) => [m, []]));
+    const complaintOutcomes = new Map<ComplaintMix, MeasuredComplaints>(COMPLAINT_MIXES.map((m) => [m, []]));
     const note = (name: string, counters: ContentionCounters) =>
       countersOf.set(name, [...(countersOf.get(name) ?? []), counters]);
     const countersText = (c: ContentionCounters) =>
@@ -206,11 +186,6 @@ export async function apiBench(o: ApiBenchOptions) {
         );
       }
     }
-    const windowCounters = (list: ContentionCounters[]): WindowCounters => ({
-      sessionsOpened: list.map((c) => c.sessionsOpened),
-      conflicts: list.map((c) => c.conflicts),
-      retries: list.map((c) => c.retries),
-    });
 
     const rows: ApiRow[] = phases
       .filter((phase) => !('complaints' in phase))
@@ -251,40 +226,11 @@ export async function apiBench(o: ApiBenchOptions) {
         };
         return row;
       });
-
-    const complaintRows: ComplaintRow[] = COMPLAINT_MIXES.map((mix) => {
-      const list = complaintOutcomes.get(mix)!;
-      const figure = (f: (m: ComplaintsOutcome) => number) => spread(list.map(({ outcome }) => f(outcome)));
-      const total = (f: (m: ComplaintsOutcome) => number) =>
-        list.reduce((sum, { outcome }) => sum + f(outcome), 0);
-      return {
-        mix,
-        connections: complaintConnections,
-        achievedPerSecond: figure((m) => m.achievedPerSecond),
-        p50Ms: figure((m) => percentile(m.latenciesMs, 50)),
-        p99Ms: figure((m) => percentile(m.latenciesMs, 99)),
-        maxMs: figure((m) => Math.max(...m.latenciesMs)),
-        sent: total((m) => m.sent),
-        created: total((m) => m.created),
-        joined: total((m) => m.joined),
-        errors: total((m) => m.errors),
-        errorSamples: list.flatMap(({ outcome }) => outcome.errorSamples).slice(0, 5),
-        counters: windowCounters(list.map(({ counters }) => counters)),
-      };
-    });
-    const [noRepeat, repeatHeavy] = COMPLAINT_MIXES.map((mix) =>
-      complaintOutcomes.get(mix)!.map(({ outcome }) => outcome.achievedPerSecond),
+    const { rows: complaintRows, ratio: repeatRatio } = summariseComplaintMixes(
+      complaintOutcomes,
+      complaintConnections,
     );
-    const repeatRatio = {
-      /** Median repeat-heavy answered/s ÷ median no-repeat answered/s. */
-      ofMedians: complaintRows[1]!.achievedPerSecond.median / complaintRows[0]!.achievedPerSecond.median,
-      /** The ratio within each run (the two mixes ran back to back). */
-      perRun: spread(repeatHeavy!.map((r, i) => r / noRepeat![i]!)),
-    };
 
-    /** One figure per run, in run order. */
-    const perRun = (values: number[]) => values.map((v) => fmt(v)).join(' / ');
-    const ms = (s: Spread) => `${fmt(s.median, 1)} (${fmt(s.min, 1)}–${fmt(s.max, 1)})`;
     const target = (row: ApiRow) =>
       row.rate === TARGET.rate
         ? `p99 ≤ ${TARGET.p99Ms} ms: ${row.p99Ms.median <= TARGET.p99Ms ? 'met' : 'not met'}`
@@ -319,47 +265,8 @@ export async function apiBench(o: ApiBenchOptions) {
         ]),
       ]),
     );
-    log(
-      `\n${table([
-        [
-          `POST /cases, ${complaintConnections} connections`,
-          'answered/s median',
-          'min',
-          'max',
-          'p50 ms',
-          'p99 ms',
-          'max ms',
-          'errors',
-          'repeats joined',
-          'sessions opened',
-          'conflicts',
-          'retries',
-        ],
-        ...complaintRows.map((row) => [
-          row.mix === 'no-repeat' ? 'no repeats' : 'every 4th a repeat',
-          fmt(row.achievedPerSecond.median),
-          fmt(row.achievedPerSecond.min),
-          fmt(row.achievedPerSecond.max),
-          ms(row.p50Ms),
-          ms(row.p99Ms),
-          ms(row.maxMs),
-          `${row.errors} of ${fmt(row.sent)}`,
-          fmt(row.joined),
-          perRun(row.counters.sessionsOpened),
-          perRun(row.counters.conflicts),
-          perRun(row.counters.retries),
-        ]),
-      ])}`,
-    );
-    const sessionsInRepeatWindows = complaintRows.reduce(
-      (sum, r) => sum + r.counters.sessionsOpened.reduce((a, b) => a + b, 0),
-      0,
-    );
-    log(
-      `repeat-heavy ÷ no-repeat answered/s: ${fmt(repeatRatio.ofMedians, 2)} (medians ÷ medians; within each run: median ${fmt(repeatRatio.perRun.median, 2)}, ${fmt(repeatRatio.perRun.min, 2)}–${fmt(repeatRatio.perRun.max, 2)}), ` +
-        `target ≥ ${REPEAT_TARGET.ratio}: ${repeatRatio.ofMedians >= REPEAT_TARGET.ratio ? 'met' : 'not met'}; ` +
-        `sessions opened in these windows after warm-up: ${sessionsInRepeatWindows}, target ${REPEAT_TARGET.sessionsOpened}: ${sessionsInRepeatWindows === REPEAT_TARGET.sessionsOpened ? 'met' : 'not met'}`,
-    );
+    const sessionsInRepeatWindows = sessionsIn(complaintRows);
+    log(complaintMixesReport(complaintRows, repeatRatio, complaintConnections));
     const kindRows = [['load', 'command', 'share', 'p50 ms', 'p99 ms']];
     for (const row of rows) {
       for (const k of KINDS) {

@@ -46,3 +46,16 @@ export async function counted<T>(
     },
   };
 }
+
+/** The server's counters during each run's measured window (/metrics before and after), one entry per run. */
+export interface WindowCounters {
+  sessionsOpened: number[];
+  conflicts: number[];
+  retries: number[];
+}
+
+export const windowCounters = (list: ContentionCounters[]): WindowCounters => ({
+  sessionsOpened: list.map((c) => c.sessionsOpened),
+  conflicts: list.map((c) => c.conflicts),
+  retries: list.map((c) => c.retries),
+});
