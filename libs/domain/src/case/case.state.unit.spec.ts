@@ -3,12 +3,13 @@ import { at } from '../testing/decider-specification.js';
 import { aCase } from '../testing/case-fixtures.js';
 import { aComplaint } from '../testing/complaint-fixtures.js';
 import { GIVEN_AT } from '../testing/clock.js';
+import { fold } from '../shared/decider.js';
 import { caseDecider } from './case.decider.js';
 import { initialCaseState, isOpen, pendingFollowUps, wasSorted, type CaseState } from './case.state.js';
 import { distributorOf, nextPriority } from './case.values.js';
 
-const fold = (events: Parameters<typeof caseDecider.evolve>[1][]): CaseState =>
-  events.reduce(caseDecider.evolve, caseDecider.initialState());
+const stateAfter = (events: Parameters<typeof caseDecider.evolve>[1][]): CaseState =>
+  fold(caseDecider, events);
 
 describe('case state (what GET /cases/{id} shows)', () => {
   it('starts as a case that does not exist', () => {
@@ -44,7 +45,7 @@ describe('case state (what GET /cases/{id} shows)', () => {
       .aboutOrder('O-5')
       .byMail()
       .about('Broken lid');
-    const state = fold(at('2026-09-01T08:30:00.000Z', complaint.received()));
+    const state = stateAfter(at('2026-09-01T08:30:00.000Z', complaint.received()));
     expect(state).toStrictEqual({
       ...initialCaseState(),
       exists: true,
@@ -69,7 +70,7 @@ describe('case state (what GET /cases/{id} shows)', () => {
     ],
     ['null for a customer without distributorId', aComplaint().fromCustomer('CU-3'), null],
   ])('distributorId is %s', (_, complaint, expected) => {
-    expect(fold(at(GIVEN_AT, complaint.received())).distributorId).toBe(expected);
+    expect(stateAfter(at(GIVEN_AT, complaint.received())).distributorId).toBe(expected);
   });
 
   it('counts responses and repeat contacts, keeps the latest triage, priority and assignee', () => {

@@ -42,6 +42,10 @@ describe('DomainError', () => {
   it.each([
     ['a plain Error', new Error('x')],
     [
+      'an Error of another kind that carries a known code',
+      Object.assign(new Error('x'), { name: 'HttpError', code: 'CASE_NOT_FOUND' }),
+    ],
+    [
       'an Error named DomainError with an unknown code',
       Object.assign(new Error('x'), { name: 'DomainError', code: 'NOPE' }),
     ],

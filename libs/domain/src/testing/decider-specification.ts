@@ -1,4 +1,4 @@
-import type { Decider, Timed } from '../shared/decider.js';
+import { fold, type Decider, type Timed } from '../shared/decider.js';
 import { isDomainError, type ErrorCode } from '../shared/domain-error.js';
 import { GIVEN_AT, NOW } from './clock.js';
 
@@ -24,7 +24,7 @@ export const DeciderSpecification = {
     return {
       given(events: Given<E> | Array<Given<E>> = []) {
         const history = (Array.isArray(events) ? events : [events]).map((e) => timed(e, GIVEN_AT));
-        const state = history.reduce(decider.evolve, decider.initialState());
+        const state = fold(decider, history);
         return {
           when(command: C) {
             const decide = () => decider.decide(command, state);
@@ -73,7 +73,10 @@ export function stateOf<E extends { type: string; data: unknown }, S>(
   decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
   events: Array<Given<E>>,
 ): S {
-  return events.map((e) => timed(e, GIVEN_AT)).reduce(decider.evolve, decider.initialState());
+  return fold(
+    decider,
+    events.map((e) => timed(e, GIVEN_AT)),
+  );
 }
 
 /** The given events with their business time. */
