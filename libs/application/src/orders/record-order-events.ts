@@ -16,8 +16,9 @@ import {
   type NewEvent,
   type StreamAppend,
 } from '#event-store';
-import { ApplicationError } from '../shared/application-error.js';
 import type { CommandRequest } from '../shared/command-request.js';
+import { envelope } from '../shared/event-envelope.js';
+import { answeredBefore, idempotencyKeyOf, idempotencyRecord } from '../shared/idempotency.js';
 import { loadStream } from '../shared/stream-loader.js';
 import { EVENT_STORE } from '../shared/tokens.js';
 import { orderEventData, type OrderEventMessage } from './order-event.schema.js';
@@ -53,15 +54,9 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ request, events }: RecordOrderEventsCommand): Promise<OrderEventsAnswer> {
-    const key = request.idempotencyKey ? `${request.actorId}:${request.idempotencyKey}` : undefined;
+    const key = idempotencyKeyOf(request);
     if (key) {
-      const record = await this.store.readIdempotency(key);
-      if (record && record.requestHash !== request.requestHash) {
-        throw new ApplicationError(
-          'IDEMPOTENCY_KEY_REUSED',
-          'This Idempotency-Key was used for a different request',
-        );
-      }
+      const record = await answeredBefore(this.store, key, request);
       if (record)
         return {
           status: record.answer.status,
@@ -92,10 +87,7 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
       unique.delete(event.eventId);
     }
     const body = { appended: unique.size, duplicates, globalPosition: 0 };
-    const idempotency =
-      key && request.requestHash
-        ? { key, requestHash: request.requestHash, answer: { status: 200, body } }
-        : undefined;
+    const idempotency = idempotencyRecord(key, request, { status: 200, body });
     return this.record(request, unique, duplicates, state, idempotency);
   }
 
@@ -115,22 +107,12 @@ export class RecordOrderEventsHandler implements ICommandHandler<RecordOrderEven
     }
     const byOrder = new Map<string, NewEvent[]>();
     for (const m of unique.values()) {
-      const event: NewEvent = {
+      const event = envelope({ type: m.type, data: orderEventData(m) }, request, {
         eventId: m.eventId,
-        type: m.type,
+        causationId: m.eventId,
         occurredAt: m.occurredAt,
-        data: orderEventData(m),
-        // Members in canonical (sorted) order: the store then hashes the text JSON.stringify writes.
-        metadata: {
-          actorId: request.actorId,
-          actorRoles: request.actorRoles,
-          causationId: m.eventId,
-          correlationId: request.correlationId,
-          ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-          schemaVersion: 1,
-          standardsVersion: standardsInForceAt(standards, m.occurredAt).version,
-        },
-      };
+        standardsVersion: standardsInForceAt(standards, m.occurredAt).version,
+      });
       const list = byOrder.get(m.orderId);
       if (list) list.push(event);
       else byOrder.set(m.orderId, [event]);

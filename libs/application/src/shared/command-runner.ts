@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { EVENT_SCHEMA_VERSIONS, isDomainError } from '#domain';
+import { isDomainError } from '#domain';
 import {
   DatabaseUnavailable,
   isDatabaseOutOfReach,
@@ -9,13 +8,14 @@ import {
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
-  type NewEvent,
 } from '#event-store';
 import { ApplicationError } from './application-error.js';
 import type { CommandAnswer, CommandRequest } from './command-request.js';
 import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
 import { CommandAdmission, DEFAULT_COMMANDS_IN_FLIGHT } from './command-admission.js';
 import { CommandContention, type CommandName, type ContentionFigures } from './command-contention.js';
+import { envelope } from './event-envelope.js';
+import { answeredBefore, idempotencyKeyOf, idempotencyRecord } from './idempotency.js';
 import { COMMANDS_IN_FLIGHT, COMMANDS_WAITING_MAX, EVENT_STORE } from './tokens.js';
 
 export interface PlannedAppend {
@@ -94,7 +94,7 @@ export class CommandRunner {
     decide: (env: CommandEnvironment) => Promise<Plan>,
   ): Promise<CommandAnswer> {
     this.contention.ran(command);
-    const key = request.idempotencyKey ? `${request.actorId}:${request.idempotencyKey}` : undefined;
+    const key = idempotencyKeyOf(request);
     if (key) {
       const replay = await this.replay(key, request);
       if (replay) return replay;
@@ -141,7 +141,9 @@ export class CommandRunner {
       .map((a) => ({
         streamId: a.streamId,
         expectedRevision: a.expectedRevision,
-        events: a.events.map((e) => this.envelope(e, env, request)),
+        events: a.events.map((e) =>
+          envelope(e, request, { occurredAt: env.occurredAt, standardsVersion: env.standards.version }),
+        ),
       }));
     const eventIds = appends.flatMap((a) => a.events.map((e) => e.eventId));
     const body = {
@@ -152,10 +154,7 @@ export class CommandRunner {
       ...plan.ids,
     };
     if (appends.length === 0) return { status: plan.status, body };
-    const idempotency =
-      key && request.requestHash
-        ? { key, requestHash: request.requestHash, answer: { status: plan.status, body } }
-        : undefined;
+    const idempotency = idempotencyRecord(key, request, { status: plan.status, body });
     const results: AppendResult[] =
       appends.length === 1
         ? [
@@ -177,38 +176,9 @@ export class CommandRunner {
     };
   }
 
-  private envelope(
-    event: { type: string; data: unknown },
-    env: CommandEnvironment,
-    request: CommandRequest,
-  ): NewEvent {
-    return {
-      eventId: randomUUID(),
-      type: event.type,
-      occurredAt: env.occurredAt,
-      data: event.data,
-      // Members in canonical (sorted) order: the store then hashes the text JSON.stringify writes.
-      metadata: {
-        actorId: request.actorId,
-        actorRoles: request.actorRoles,
-        causationId: request.causationId,
-        correlationId: request.correlationId,
-        ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-        schemaVersion: (EVENT_SCHEMA_VERSIONS as Record<string, number>)[event.type] ?? 1,
-        standardsVersion: env.standards.version,
-      },
-    };
-  }
-
   private async replay(key: string, request: CommandRequest): Promise<CommandAnswer | undefined> {
-    const record = await this.store.readIdempotency(key);
+    const record = await answeredBefore(this.store, key, request);
     if (!record) return undefined;
-    if (record.requestHash !== request.requestHash) {
-      throw new ApplicationError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was used for a different request',
-      );
-    }
     const body = record.answer.body as CommandAnswer['body'];
     return {
       status: record.answer.status,
