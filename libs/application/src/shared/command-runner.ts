@@ -16,6 +16,11 @@ import { CommandAdmission, DEFAULT_COMMANDS_IN_FLIGHT } from './command-admissio
 import { CommandContention, type CommandName, type ContentionFigures } from './command-contention.js';
 import { envelope } from './event-envelope.js';
 import { answeredBefore, idempotencyKeyOf, idempotencyRecord } from './idempotency.js';
+import type { CommandDefinition } from './command-definition.js';
+import { planCommand } from './command-pipeline.js';
+import type { ReadPorts } from './command-reads.js';
+import { StaffDirectory } from '../staff/staff-directory.js';
+import { LiveWorkload } from '../workload/live-workload.js';
 import { COMMANDS_IN_FLIGHT, COMMANDS_WAITING_MAX, EVENT_STORE } from './tokens.js';
 
 export interface PlannedAppend {
@@ -55,13 +60,22 @@ const MAX_ATTEMPTS = 30;
 export class CommandRunner {
   private readonly admission: CommandAdmission;
   private readonly contention = new CommandContention();
+  private readonly ports: ReadPorts;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly environment: CommandEnvironmentLoader,
     @Optional() @Inject(COMMANDS_IN_FLIGHT) commandsInFlight?: number,
     @Optional() @Inject(COMMANDS_WAITING_MAX) commandsWaitingMax?: number,
+    // Optional so a test can run commands on a store alone; the app provides the shared ones.
+    @Optional() staff?: StaffDirectory,
+    @Optional() workload?: LiveWorkload,
   ) {
+    this.ports = {
+      store,
+      staff: staff ?? new StaffDirectory(store),
+      workload: workload ?? new LiveWorkload(store),
+    };
     this.admission = new CommandAdmission(
       commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT,
       commandsWaitingMax,
@@ -77,6 +91,17 @@ export class CommandRunner {
   /** Per command type, since start: appends another writer beat, and attempts made again (for /metrics). */
   get contentionByCommand(): ContentionFigures[] {
     return this.contention.figures();
+  }
+
+  /** Runs a declared command: its input is taken once, then every attempt reads and decides afresh. */
+  execute<X extends { request: CommandRequest }, I, C extends { type: string }, S, D, R, T>(
+    definition: CommandDefinition<X, I, C, S, D, R, T>,
+    command: X,
+  ): Promise<CommandAnswer> {
+    const input = definition.input(command);
+    return this.run(definition.name, command.request, (env) =>
+      planCommand(definition, input, env, this.ports),
+    );
   }
 
   /** Runs `command` (the domain's name for it: counted under it) as `request` asked, deciding with `decide`. */

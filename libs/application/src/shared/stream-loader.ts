@@ -40,5 +40,5 @@ export async function loadStream<S>(
 }
 
 /** The expected revision of an append after this load: exact when the stream exists. */
-export const expectAfter = (loaded: LoadedStream<unknown>) =>
+export const expectAfter = (loaded: { revision: number }) =>
   loaded.revision < 0 ? ('no_stream' as const) : loaded.revision;

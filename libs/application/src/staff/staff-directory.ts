@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { staffDecider, staffStream, type StaffMemberState } from '#domain';
 import type { EventStore } from '#event-store';
 import { loadStream } from '../shared/stream-loader.js';
+import type { Source } from '../shared/command-reads.js';
 import { EVENT_STORE } from '../shared/tokens.js';
 
 /** A staff member's record as the log stands now. */
@@ -13,3 +14,9 @@ export class StaffDirectory {
     return (await loadStream(this.store, staffDecider, staffStream(staffId))).state;
   }
 }
+
+/** A command's read of one staff member's record (the assignee, the account debited). */
+export const staffMember =
+  (staffId: string): Source<StaffMemberState> =>
+  ({ staff }) =>
+    staff.get(staffId);

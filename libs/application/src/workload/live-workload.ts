@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EventFacts, EventStore } from '#event-store';
+import type { Source } from '../shared/command-reads.js';
 import { EVENT_STORE, WORKLOAD_SEED } from '../shared/tokens.js';
 import { DepartmentWorkload, type WorkloadEntryView } from './department-workload.js';
 
@@ -66,3 +67,9 @@ export class LiveWorkload {
     }
   }
 }
+
+/** A command's read of the department's workload now, leaving out the case being sorted. */
+export const workloadBesides =
+  (caseId: string): Source<WorkloadEntryView[]> =>
+  ({ workload }) =>
+    workload.current(caseId);
