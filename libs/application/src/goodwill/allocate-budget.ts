@@ -1,14 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { goodwillDecider, goodwillStream, type AllocateGoodwillBudget } from '#domain';
-import type { EventStore } from '#event-store';
-import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
+import { goodwillDecider, goodwillStream } from '#domain';
 import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
+import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { decideOn } from '../shared/plan.js';
-import { loadStream } from '../shared/stream-loader.js';
-import { EVENT_STORE } from '../shared/tokens.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
+import { staffMember } from '../staff/staff-directory.js';
 import type { AllocateBudgetBody } from './goodwill-bodies.js';
 
 export class AllocateBudgetCommand extends Command<CommandAnswer> {
@@ -20,31 +16,29 @@ export class AllocateBudgetCommand extends Command<CommandAnswer> {
   }
 }
 
+export const allocateBudget = defineCommand({
+  name: 'AllocateGoodwillBudget',
+  input: ({ body: { staffId, month, amountCents } }: AllocateBudgetCommand) => ({
+    staffId,
+    month,
+    amountCents,
+  }),
+  decidesOn: ({ staffId }) => ({ streamId: goodwillStream(staffId), decider: goodwillDecider }),
+  reads: ({ staffId }) => ({ staff: staffMember(staffId) }),
+  command: ({ input, read, env }) => ({
+    type: 'AllocateGoodwillBudget',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+    context: { staff: read.staff },
+  }),
+  answer: ({ input }) => ({ status: 201, fields: { staffId: input.staffId } }),
+});
+
 @CommandHandler(AllocateBudgetCommand)
 export class AllocateBudgetHandler implements ICommandHandler<AllocateBudgetCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly runner: CommandRunner,
-    private readonly staff: StaffDirectory,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, body }: AllocateBudgetCommand): Promise<CommandAnswer> {
-    const { staffId, month, amountCents } = body;
-    return this.runner.run('AllocateGoodwillBudget', request, async (env) => {
-      const [account, staff] = await Promise.all([
-        loadStream(this.store, goodwillDecider, goodwillStream(staffId)),
-        this.staff.get(staffId),
-      ]);
-      const command: AllocateGoodwillBudget = {
-        type: 'AllocateGoodwillBudget',
-        data: { staffId, month, amountCents },
-        metadata: CommandEnvironmentLoader.metadata(env),
-        context: { staff },
-      };
-      return decideOn(goodwillDecider, goodwillStream(staffId), account, command, {
-        status: 201,
-        ids: { staffId },
-      });
-    });
+  execute(command: AllocateBudgetCommand): Promise<CommandAnswer> {
+    return this.runner.execute(allocateBudget, command);
   }
 }

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { goodwillDecider, goodwillStream, type GrantGoodwill } from '#domain';
-import type { EventStore } from '#event-store';
-import { CaseCommands } from '../cases/case-commands.js';
-import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
+import { caseDecider, caseStream, goodwillDecider, goodwillStream } from '#domain';
 import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand, firstOf } from '../shared/command-definition.js';
+import { stream } from '../shared/command-reads.js';
+import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { decideOn } from '../shared/plan.js';
-import { loadStream } from '../shared/stream-loader.js';
-import { EVENT_STORE } from '../shared/tokens.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
+import { staffMember } from '../staff/staff-directory.js';
 import type { GrantGoodwillBody } from './goodwill-bodies.js';
 
 export class GrantGoodwillCommand extends Command<CommandAnswer> {
@@ -24,37 +20,42 @@ export class GrantGoodwillCommand extends Command<CommandAnswer> {
 }
 
 /** The grant is debited from `goodwill-{staffId}` (the budget guard) and names the case it was for. */
+export const grantGoodwill = defineCommand({
+  name: 'GrantGoodwill',
+  // The grant id is chosen once: a retried attempt makes the same grant. No staffId: the actor's own budget.
+  input: ({ request, caseId, body }: GrantGoodwillCommand) => {
+    const { occurredAt: _o, currency: _c, grantId, ...fields } = body;
+    return {
+      debitedId: body.staffId ?? request.actorId,
+      data: { caseId, grantId: grantId ?? randomUUID(), ...fields },
+    };
+  },
+  decidesOn: ({ debitedId }) => ({ streamId: goodwillStream(debitedId), decider: goodwillDecider }),
+  reads: ({ debitedId, data }) => ({
+    case: stream(caseDecider, caseStream(data.caseId)),
+    debited: staffMember(debitedId),
+  }),
+  command: ({ input, read, env }) => ({
+    type: 'GrantGoodwill',
+    data: input.data,
+    metadata: CommandEnvironmentLoader.metadata(env),
+    context: { case: read.case.state, debited: read.debited, standards: env.standards },
+  }),
+  answer: ({ input: { data }, decision }) => ({
+    status: 201,
+    fields: {
+      caseId: data.caseId,
+      grantId: data.grantId,
+      overBudget: firstOf(decision, 'GoodwillGranted')?.data.overBudget,
+    },
+  }),
+});
+
 @CommandHandler(GrantGoodwillCommand)
 export class GrantGoodwillHandler implements ICommandHandler<GrantGoodwillCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-    private readonly staff: StaffDirectory,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, body }: GrantGoodwillCommand): Promise<CommandAnswer> {
-    const grantId = body.grantId ?? randomUUID();
-    const { occurredAt: _o, currency: _c, grantId: _g, ...fields } = body;
-    const debitedId = body.staffId ?? request.actorId;
-    return this.runner.run('GrantGoodwill', request, async (env) => {
-      const [loadedCase, account, debited] = await Promise.all([
-        this.cases.load(caseId),
-        loadStream(this.store, goodwillDecider, goodwillStream(debitedId)),
-        this.staff.get(debitedId),
-      ]);
-      const command: GrantGoodwill = {
-        type: 'GrantGoodwill',
-        data: { caseId, grantId, ...fields },
-        metadata: CommandEnvironmentLoader.metadata(env),
-        context: { case: loadedCase.state, debited, standards: env.standards },
-      };
-      const plan = decideOn(goodwillDecider, goodwillStream(debitedId), account, command, {
-        status: 201,
-        ids: { caseId, grantId },
-      });
-      const granted = plan.appends[0].events[0].data as { overBudget: boolean };
-      return { ...plan, ids: { ...plan.ids, overBudget: granted.overBudget } };
-    });
+  execute(command: GrantGoodwillCommand): Promise<CommandAnswer> {
+    return this.runner.execute(grantGoodwill, command);
   }
 }

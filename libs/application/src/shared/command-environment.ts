@@ -9,7 +9,7 @@ import {
   type ServiceStandards,
 } from '#domain';
 import type { EventStore } from '#event-store';
-import { loadStream, type LoadedStream } from './stream-loader.js';
+import { loadStream } from './stream-loader.js';
 import { CLOCK, EVENT_STORE, type Clock } from './tokens.js';
 import type { CommandRequest } from './command-request.js';
 
@@ -19,7 +19,6 @@ export interface CommandEnvironment {
   occurredAt: string;
   actor: Actor;
   standards: ServiceStandards;
-  standardsStream: LoadedStream<ReturnType<typeof standardsDecider.initialState>>;
 }
 
 @Injectable()
@@ -45,7 +44,6 @@ export class CommandEnvironmentLoader {
         staff: staff.state.registered ? staff.state : null,
       },
       standards: standardsInForceAt(standardsStream.state, occurredAt),
-      standardsStream,
     };
   }
 

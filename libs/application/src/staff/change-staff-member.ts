@@ -1,13 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { staffDecider, staffStream, type ChangeStaffMember } from '#domain';
-import type { EventStore } from '#event-store';
-import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
+import { staffDecider, staffStream } from '#domain';
 import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
+import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { decideOn } from '../shared/plan.js';
-import { loadStream } from '../shared/stream-loader.js';
-import { EVENT_STORE } from '../shared/tokens.js';
 import type { ChangeStaffBody } from './staff-bodies.js';
 
 export class ChangeStaffMemberCommand extends Command<CommandAnswer> {
@@ -20,23 +16,26 @@ export class ChangeStaffMemberCommand extends Command<CommandAnswer> {
   }
 }
 
+export const changeStaffMember = defineCommand({
+  name: 'ChangeStaffMember',
+  input: ({ staffId, body: { occurredAt: _o, ...changes } }: ChangeStaffMemberCommand) => ({
+    staffId,
+    ...changes,
+  }),
+  decidesOn: ({ staffId }) => ({ streamId: staffStream(staffId), decider: staffDecider }),
+  command: ({ input, env }) => ({
+    type: 'ChangeStaffMember',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+  }),
+  answer: ({ input }) => ({ status: 200, fields: { staffId: input.staffId } }),
+});
+
 @CommandHandler(ChangeStaffMemberCommand)
 export class ChangeStaffMemberHandler implements ICommandHandler<ChangeStaffMemberCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly runner: CommandRunner,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, staffId, body }: ChangeStaffMemberCommand): Promise<CommandAnswer> {
-    const { occurredAt: _o, ...changes } = body;
-    return this.runner.run('ChangeStaffMember', request, async (env) => {
-      const member = await loadStream(this.store, staffDecider, staffStream(staffId));
-      const command: ChangeStaffMember = {
-        type: 'ChangeStaffMember',
-        data: { staffId, ...changes },
-        metadata: CommandEnvironmentLoader.metadata(env),
-      };
-      return decideOn(staffDecider, staffStream(staffId), member, command, { status: 200, ids: { staffId } });
-    });
+  execute(command: ChangeStaffMemberCommand): Promise<CommandAnswer> {
+    return this.runner.execute(changeStaffMember, command);
   }
 }

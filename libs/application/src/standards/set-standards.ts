@@ -1,9 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { standardsDecider, STANDARDS_STREAM, type SetServiceStandards } from '#domain';
-import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
+import { standardsDecider, STANDARDS_STREAM } from '#domain';
 import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand, firstOf } from '../shared/command-definition.js';
+import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { decideOn } from '../shared/plan.js';
 import type { SetStandardsBody } from './standards-body.js';
 
 export class SetStandardsCommand extends Command<CommandAnswer> {
@@ -15,24 +15,27 @@ export class SetStandardsCommand extends Command<CommandAnswer> {
   }
 }
 
+export const setStandards = defineCommand({
+  name: 'SetServiceStandards',
+  input: ({ body: { occurredAt: _o, ...standards } }: SetStandardsCommand) => standards,
+  decidesOn: () => ({ streamId: STANDARDS_STREAM, decider: standardsDecider }),
+  command: ({ input, env }) => ({
+    type: 'SetServiceStandards',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+  }),
+  // The version the decider numbered these standards with.
+  answer: ({ decision }) => ({
+    status: 200,
+    fields: { version: firstOf(decision, 'ServiceStandardsSet')?.data.version },
+  }),
+});
+
 @CommandHandler(SetStandardsCommand)
 export class SetStandardsHandler implements ICommandHandler<SetStandardsCommand> {
   constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, body }: SetStandardsCommand): Promise<CommandAnswer> {
-    const { occurredAt: _o, ...standards } = body;
-    return this.runner.run('SetServiceStandards', request, async (env) => {
-      const command: SetServiceStandards = {
-        type: 'SetServiceStandards',
-        data: standards,
-        metadata: CommandEnvironmentLoader.metadata(env),
-      };
-      const plan = decideOn(standardsDecider, STANDARDS_STREAM, env.standardsStream, command, {
-        status: 200,
-        ids: {},
-      });
-      const set = plan.appends[0].events[0].data as { version: number };
-      return { ...plan, ids: { version: set.version } };
-    });
+  execute(command: SetStandardsCommand): Promise<CommandAnswer> {
+    return this.runner.execute(setStandards, command);
   }
 }
