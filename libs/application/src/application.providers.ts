@@ -1,5 +1,4 @@
 import { AssignCaseHandler } from './cases/assign-case.js';
-import { CaseCommands } from './cases/case-commands.js';
 import { CaseHistoryHandler } from './cases/case-history.js';
 import { CompleteFollowUpHandler } from './cases/complete-follow-up.js';
 import { GetCaseHandler } from './cases/get-case.js';
@@ -26,7 +25,6 @@ import { LiveWorkload } from './workload/live-workload.js';
 export const applicationProviders = [
   CommandEnvironmentLoader,
   CommandRunner,
-  CaseCommands,
   StaffDirectory,
   LiveWorkload,
   ReceiveComplaintHandler,

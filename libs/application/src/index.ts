@@ -8,7 +8,6 @@ export * from './shared/common-schemas.js';
 export * from './shared/storable-json.js';
 export * from './shared/tokens.js';
 export * from './cases/case-bodies.js';
-export * from './cases/case-commands.js';
 export * from './cases/receive-complaint.js';
 export * from './cases/sort-case.js';
 export * from './cases/assign-case.js';

@@ -1,9 +1,11 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
-import { CaseCommands } from './case-commands.js';
+import { staffMember } from '../staff/staff-directory.js';
 import type { AssignCaseBody } from './case-bodies.js';
+import { onCase } from './on-case.js';
 
 export class AssignCaseCommand extends Command<CommandAnswer> {
   constructor(
@@ -15,20 +17,29 @@ export class AssignCaseCommand extends Command<CommandAnswer> {
   }
 }
 
+export const assignCase = defineCommand({
+  name: 'AssignCase',
+  input: ({ caseId, body }: AssignCaseCommand) => ({
+    caseId,
+    assigneeId: body.assigneeId,
+    reason: body.reason,
+  }),
+  decidesOn: ({ caseId }) => onCase(caseId),
+  reads: ({ assigneeId }) => ({ assignee: staffMember(assigneeId) }),
+  command: ({ input, read, env }) => ({
+    type: 'AssignCase',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+    context: { assignee: read.assignee },
+  }),
+  answer: ({ input: { caseId, assigneeId } }) => ({ status: 200, fields: { caseId, assigneeId } }),
+});
+
 @CommandHandler(AssignCaseCommand)
 export class AssignCaseHandler implements ICommandHandler<AssignCaseCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-    private readonly staff: StaffDirectory,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, body }: AssignCaseCommand): Promise<CommandAnswer> {
-    const { assigneeId, reason } = body;
-    return this.runner.run('AssignCase', request, async (env) => {
-      const assignee = await this.staff.get(assigneeId);
-      const plan = await this.cases.decide(env, 'AssignCase', { caseId, assigneeId, reason }, { assignee });
-      return { ...plan, ids: { ...plan.ids, assigneeId } };
-    });
+  execute(command: AssignCaseCommand): Promise<CommandAnswer> {
+    return this.runner.execute(assignCase, command);
   }
 }

@@ -1,8 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { CaseCommands } from './case-commands.js';
 import type { CompleteFollowUpBody } from './case-bodies.js';
+import { onCase } from './on-case.js';
 
 export class CompleteFollowUpCommand extends Command<CommandAnswer> {
   constructor(
@@ -15,18 +17,27 @@ export class CompleteFollowUpCommand extends Command<CommandAnswer> {
   }
 }
 
+export const completeFollowUp = defineCommand({
+  name: 'CompleteFollowUp',
+  input: ({ caseId, followUpId, body }: CompleteFollowUpCommand) => ({
+    caseId,
+    followUpId,
+    ...(body.note !== undefined ? { note: body.note } : {}),
+  }),
+  decidesOn: ({ caseId }) => onCase(caseId),
+  command: ({ input, env }) => ({
+    type: 'CompleteFollowUp',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+  }),
+  answer: ({ input: { caseId, followUpId } }) => ({ status: 200, fields: { caseId, followUpId } }),
+});
+
 @CommandHandler(CompleteFollowUpCommand)
 export class CompleteFollowUpHandler implements ICommandHandler<CompleteFollowUpCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, followUpId, body }: CompleteFollowUpCommand): Promise<CommandAnswer> {
-    const data = { caseId, followUpId, ...(body.note !== undefined ? { note: body.note } : {}) };
-    return this.runner.run('CompleteFollowUp', request, async (env) => {
-      const plan = await this.cases.decide(env, 'CompleteFollowUp', data);
-      return { ...plan, ids: { ...plan.ids, followUpId } };
-    });
+  execute(command: CompleteFollowUpCommand): Promise<CommandAnswer> {
+    return this.runner.execute(completeFollowUp, command);
   }
 }

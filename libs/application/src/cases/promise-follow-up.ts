@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { CaseCommands } from './case-commands.js';
 import type { PromiseFollowUpBody } from './case-bodies.js';
+import { onCase } from './on-case.js';
 
 export class PromiseFollowUpCommand extends Command<CommandAnswer> {
   constructor(
@@ -15,24 +17,29 @@ export class PromiseFollowUpCommand extends Command<CommandAnswer> {
   }
 }
 
+export const promiseFollowUp = defineCommand({
+  name: 'PromiseFollowUp',
+  // The id is chosen here, once: a retried attempt promises the same follow-up.
+  input: ({ caseId, body }: PromiseFollowUpCommand) => ({
+    caseId,
+    followUpId: body.followUpId ?? randomUUID(),
+    dueAt: body.dueAt,
+    description: body.description,
+  }),
+  decidesOn: ({ caseId }) => onCase(caseId),
+  command: ({ input, env }) => ({
+    type: 'PromiseFollowUp',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+  }),
+  answer: ({ input: { caseId, followUpId } }) => ({ status: 201, fields: { caseId, followUpId } }),
+});
+
 @CommandHandler(PromiseFollowUpCommand)
 export class PromiseFollowUpHandler implements ICommandHandler<PromiseFollowUpCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, body }: PromiseFollowUpCommand): Promise<CommandAnswer> {
-    // The id is chosen once, outside the retry loop, so a retried append promises the same follow-up.
-    const followUpId = body.followUpId ?? randomUUID();
-    return this.runner.run('PromiseFollowUp', request, async (env) => {
-      const plan = await this.cases.decide(env, 'PromiseFollowUp', {
-        caseId,
-        followUpId,
-        dueAt: body.dueAt,
-        description: body.description,
-      });
-      return { ...plan, status: 201, ids: { ...plan.ids, followUpId } };
-    });
+  execute(command: PromiseFollowUpCommand): Promise<CommandAnswer> {
+    return this.runner.execute(promiseFollowUp, command);
   }
 }

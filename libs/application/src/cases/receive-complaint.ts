@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  caseStream,
-  complainantDecider,
-  complainantStream,
-  isDomainError,
-  normaliseSubject,
-  type ReceiveComplaint,
-} from '#domain';
-import type { EventStore } from '#event-store';
+import { caseDecider, caseStream, complainantDecider, complainantStream, normaliseSubject } from '#domain';
 import { ApplicationError } from '../shared/application-error.js';
-import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandEnvironmentLoader } from '../shared/command-environment.js';
-import { CommandRunner, type Plan } from '../shared/command-runner.js';
-import { expectAfter, loadStream } from '../shared/stream-loader.js';
-import { EVENT_STORE } from '../shared/tokens.js';
-import { CaseCommands } from './case-commands.js';
+import { defineCommand, newStream } from '../shared/command-definition.js';
+import { known, stream, streams } from '../shared/command-reads.js';
+import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
+import { CommandRunner } from '../shared/command-runner.js';
 import type { ReceiveComplaintBody } from './case-bodies.js';
 
 export class ReceiveComplaintCommand extends Command<CommandAnswer> {
@@ -33,64 +23,67 @@ export class ReceiveComplaintCommand extends Command<CommandAnswer> {
  * with an entry in `complainant-{type}-{id}` at the revision that was read, so two identical
  * complaints racing cannot both open a case — the second one retries and finds the first open.
  */
+export const receiveComplaint = defineCommand({
+  name: 'ReceiveComplaint',
+  // The case id is chosen once: a retried attempt opens the same case.
+  input: ({ body: { occurredAt: _o, caseId: given, ...fields } }: ReceiveComplaintCommand) => ({
+    given: given !== undefined,
+    data: { caseId: given ?? randomUUID(), ...fields },
+  }),
+  decidesOn: ({ data }) => ({
+    streamId: complainantStream(data.complainant.type, data.complainant.id),
+    decider: complainantDecider,
+  }),
+  // The complainant's cases under this subject (a repeat goes to the open one), and a caller's own case id.
+  readsThen: ({ input: { given, data }, read }) => ({
+    sameSubject: streams(
+      caseDecider,
+      read.decided.state.cases
+        .filter((c) => c.subjectKey === normaliseSubject(data.subject))
+        .map((c) => caseStream(c.caseId)),
+    ),
+    givenCase: given ? stream(caseDecider, caseStream(data.caseId)) : known(null),
+  }),
+  command: ({ input, read, env }) => ({
+    type: 'ReceiveComplaint',
+    data: input.data,
+    metadata: CommandEnvironmentLoader.metadata(env),
+    context: { openCases: read.sameSubject.map((c) => c.state).filter((s) => s.status === 'open') },
+  }),
+  // A repeat is answered whatever id was given; a new case may not take an id already in use.
+  refuse: ({ decision, read: { givenCase } }) =>
+    decision.kind === 'new-case' && givenCase && givenCase.revision >= 0
+      ? new ApplicationError('CASE_EXISTS', `Case ${decision.caseId} already exists`)
+      : undefined,
+  appends: ({ decision, read }) =>
+    decision.kind === 'repeat'
+      ? [{ to: openCase(read.sameSubject, decision.caseId), events: decision.caseEvents }]
+      : [
+          { to: read.decided, events: decision.complainantEvents },
+          { to: newStream(caseStream(decision.caseId)), events: decision.caseEvents },
+        ],
+  answer: ({ decision, read }) =>
+    decision.kind === 'repeat'
+      ? {
+          status: 200,
+          stream: openCase(read.sameSubject, decision.caseId),
+          fields: { caseId: decision.caseId, repeatOf: decision.caseId },
+        }
+      : { status: 201, stream: newStream(caseStream(decision.caseId)), fields: { caseId: decision.caseId } },
+});
+
+/** The open case a repeat contact goes to: one of those read, as the decider only picks among them. */
+function openCase<C extends { state: { caseId: string } }>(read: C[], caseId: string): C {
+  const found = read.find((c) => c.state.caseId === caseId);
+  if (!found) throw new Error(`Repeat contact on case ${caseId}, which was not read`);
+  return found;
+}
+
 @CommandHandler(ReceiveComplaintCommand)
 export class ReceiveComplaintHandler implements ICommandHandler<ReceiveComplaintCommand> {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, body }: ReceiveComplaintCommand): Promise<CommandAnswer> {
-    const caseId = body.caseId ?? randomUUID();
-    const { occurredAt: _occurredAt, caseId: _given, ...fields } = body;
-    const complainantId = complainantStream(body.complainant.type, body.complainant.id);
-    return this.runner.run('ReceiveComplaint', request, async (env): Promise<Plan> => {
-      const complainant = await loadStream(this.store, complainantDecider, complainantId);
-      const subjectKey = normaliseSubject(body.subject);
-      const sameSubject = complainant.state.cases.filter((c) => c.subjectKey === subjectKey);
-      const loaded = await Promise.all(sameSubject.map((c) => this.cases.load(c.caseId)));
-      const command: ReceiveComplaint = {
-        type: 'ReceiveComplaint',
-        data: { caseId, ...fields },
-        metadata: CommandEnvironmentLoader.metadata(env),
-        context: { openCases: loaded.map((l) => l.state).filter((s) => s.status === 'open') },
-      };
-      const decision = complainantDecider.decide(command, complainant.state);
-      if (isDomainError(decision)) throw decision;
-      if (decision.kind === 'repeat') {
-        const open = loaded.find((l) => l.state.caseId === decision.caseId)!;
-        return {
-          appends: [
-            {
-              streamId: caseStream(decision.caseId),
-              expectedRevision: expectAfter(open),
-              events: decision.caseEvents,
-            },
-          ],
-          status: 200,
-          streamId: caseStream(decision.caseId),
-          current: { revision: open.revision, position: open.position },
-          ids: { caseId: decision.caseId, repeatOf: decision.caseId },
-        };
-      }
-      if (body.caseId && (await this.cases.load(caseId)).revision >= 0) {
-        throw new ApplicationError('CASE_EXISTS', `Case ${caseId} already exists`);
-      }
-      return {
-        appends: [
-          {
-            streamId: complainantId,
-            expectedRevision: expectAfter(complainant),
-            events: decision.complainantEvents,
-          },
-          { streamId: caseStream(caseId), expectedRevision: 'no_stream', events: decision.caseEvents },
-        ],
-        status: 201,
-        streamId: caseStream(caseId),
-        current: { revision: -1, position: 0 },
-        ids: { caseId },
-      };
-    });
+  execute(command: ReceiveComplaintCommand): Promise<CommandAnswer> {
+    return this.runner.execute(receiveComplaint, command);
   }
 }

@@ -1,8 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { CaseCommands } from './case-commands.js';
 import type { RecordSatisfactionBody } from './case-bodies.js';
+import { onCase } from './on-case.js';
 
 export class RecordSatisfactionCommand extends Command<CommandAnswer> {
   constructor(
@@ -14,20 +16,27 @@ export class RecordSatisfactionCommand extends Command<CommandAnswer> {
   }
 }
 
+export const recordSatisfaction = defineCommand({
+  name: 'RecordSatisfaction',
+  input: ({ caseId, body }: RecordSatisfactionCommand) => ({
+    caseId,
+    rating: body.rating,
+    ...(body.comment !== undefined ? { comment: body.comment } : {}),
+  }),
+  decidesOn: ({ caseId }) => onCase(caseId),
+  command: ({ input, env }) => ({
+    type: 'RecordSatisfaction',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+  }),
+  answer: ({ input }) => ({ status: 200, fields: { caseId: input.caseId } }),
+});
+
 @CommandHandler(RecordSatisfactionCommand)
 export class RecordSatisfactionHandler implements ICommandHandler<RecordSatisfactionCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, body }: RecordSatisfactionCommand): Promise<CommandAnswer> {
-    return this.runner.run('RecordSatisfaction', request, (env) =>
-      this.cases.decide(env, 'RecordSatisfaction', {
-        caseId,
-        rating: body.rating,
-        ...(body.comment !== undefined ? { comment: body.comment } : {}),
-      }),
-    );
+  execute(command: RecordSatisfactionCommand): Promise<CommandAnswer> {
+    return this.runner.execute(recordSatisfaction, command);
   }
 }

@@ -1,8 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { CaseCommands } from './case-commands.js';
 import type { ReopenCaseBody } from './case-bodies.js';
+import { onCase } from './on-case.js';
 
 export class ReopenCaseCommand extends Command<CommandAnswer> {
   constructor(
@@ -14,16 +16,23 @@ export class ReopenCaseCommand extends Command<CommandAnswer> {
   }
 }
 
+export const reopenCase = defineCommand({
+  name: 'ReopenCase',
+  input: ({ caseId, body }: ReopenCaseCommand) => ({ caseId, reason: body.reason }),
+  decidesOn: ({ caseId }) => onCase(caseId),
+  command: ({ input, env }) => ({
+    type: 'ReopenCase',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+  }),
+  answer: ({ input }) => ({ status: 200, fields: { caseId: input.caseId } }),
+});
+
 @CommandHandler(ReopenCaseCommand)
 export class ReopenCaseHandler implements ICommandHandler<ReopenCaseCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, body }: ReopenCaseCommand): Promise<CommandAnswer> {
-    return this.runner.run('ReopenCase', request, (env) =>
-      this.cases.decide(env, 'ReopenCase', { caseId, reason: body.reason }),
-    );
+  execute(command: ReopenCaseCommand): Promise<CommandAnswer> {
+    return this.runner.execute(reopenCase, command);
   }
 }

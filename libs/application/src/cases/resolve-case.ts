@@ -1,8 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { CaseCommands } from './case-commands.js';
 import type { ResolveCaseBody } from './case-bodies.js';
+import { onCase } from './on-case.js';
 
 export class ResolveCaseCommand extends Command<CommandAnswer> {
   constructor(
@@ -14,16 +16,23 @@ export class ResolveCaseCommand extends Command<CommandAnswer> {
   }
 }
 
+export const resolveCase = defineCommand({
+  name: 'ResolveCase',
+  input: ({ caseId, body }: ResolveCaseCommand) => ({ caseId, resolution: body.resolution }),
+  decidesOn: ({ caseId }) => onCase(caseId),
+  command: ({ input, env }) => ({
+    type: 'ResolveCase',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+  }),
+  answer: ({ input }) => ({ status: 200, fields: { caseId: input.caseId } }),
+});
+
 @CommandHandler(ResolveCaseCommand)
 export class ResolveCaseHandler implements ICommandHandler<ResolveCaseCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, body }: ResolveCaseCommand): Promise<CommandAnswer> {
-    return this.runner.run('ResolveCase', request, (env) =>
-      this.cases.decide(env, 'ResolveCase', { caseId, resolution: body.resolution }),
-    );
+  execute(command: ResolveCaseCommand): Promise<CommandAnswer> {
+    return this.runner.execute(resolveCase, command);
   }
 }

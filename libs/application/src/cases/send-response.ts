@@ -1,8 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { CaseCommands } from './case-commands.js';
 import type { SendResponseBody } from './case-bodies.js';
+import { onCase } from './on-case.js';
 
 export class SendResponseCommand extends Command<CommandAnswer> {
   constructor(
@@ -14,16 +16,27 @@ export class SendResponseCommand extends Command<CommandAnswer> {
   }
 }
 
+export const sendResponse = defineCommand({
+  name: 'SendResponse',
+  input: ({ caseId, body }: SendResponseCommand) => ({
+    caseId,
+    channel: body.channel,
+    summary: body.summary,
+  }),
+  decidesOn: ({ caseId }) => onCase(caseId),
+  command: ({ input, env }) => ({
+    type: 'SendResponse',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+  }),
+  answer: ({ input }) => ({ status: 200, fields: { caseId: input.caseId } }),
+});
+
 @CommandHandler(SendResponseCommand)
 export class SendResponseHandler implements ICommandHandler<SendResponseCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, body }: SendResponseCommand): Promise<CommandAnswer> {
-    return this.runner.run('SendResponse', request, (env) =>
-      this.cases.decide(env, 'SendResponse', { caseId, channel: body.channel, summary: body.summary }),
-    );
+  execute(command: SendResponseCommand): Promise<CommandAnswer> {
+    return this.runner.execute(sendResponse, command);
   }
 }

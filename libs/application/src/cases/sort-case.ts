@@ -1,10 +1,13 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandEnvironmentLoader } from '../shared/command-environment.js';
+import { defineCommand, firstOf } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
-import { LiveWorkload } from '../workload/live-workload.js';
-import { CaseCommands } from './case-commands.js';
+import { known } from '../shared/command-reads.js';
+import { staffMember } from '../staff/staff-directory.js';
+import { workloadBesides } from '../workload/live-workload.js';
 import type { SortCaseBody } from './case-bodies.js';
+import { onCase } from './on-case.js';
 
 export class SortCaseCommand extends Command<CommandAnswer> {
   constructor(
@@ -16,28 +19,42 @@ export class SortCaseCommand extends Command<CommandAnswer> {
   }
 }
 
+export const sortCase = defineCommand({
+  name: 'SortCase',
+  input: ({ caseId, body: { category, complexity, priority, assigneeId } }: SortCaseCommand) => ({
+    caseId,
+    category,
+    complexity,
+    priority,
+    ...(assigneeId ? { assigneeId } : {}),
+  }),
+  decidesOn: ({ caseId }) => onCase(caseId),
+  // An assignee named by the sorter is looked up; without one, the department's workload decides.
+  reads: ({ caseId, assigneeId }) => ({
+    assignee: assigneeId ? staffMember(assigneeId) : known(null),
+    workload: assigneeId ? known([]) : workloadBesides(caseId),
+  }),
+  command: ({ input, read, env }) => ({
+    type: 'SortCase',
+    data: input,
+    metadata: CommandEnvironmentLoader.metadata(env),
+    context: { assignee: read.assignee, workload: read.workload },
+  }),
+  // Whoever the sort assigned; a re-sort that assigned nobody answers the case's assignee.
+  answer: ({ input, read, decision }) => ({
+    status: 200,
+    fields: {
+      caseId: input.caseId,
+      assigneeId: firstOf(decision, 'CaseAssigned')?.data.assigneeId ?? read.decided.state.assigneeId,
+    },
+  }),
+});
+
 @CommandHandler(SortCaseCommand)
 export class SortCaseHandler implements ICommandHandler<SortCaseCommand> {
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly cases: CaseCommands,
-    private readonly staff: StaffDirectory,
-    private readonly workload: LiveWorkload,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
-  execute({ request, caseId, body }: SortCaseCommand): Promise<CommandAnswer> {
-    const { category, complexity, priority, assigneeId } = body;
-    return this.runner.run('SortCase', request, async (env) => {
-      const [loaded, assignee, workload] = await Promise.all([
-        this.cases.load(caseId),
-        assigneeId ? this.staff.get(assigneeId) : Promise.resolve(null),
-        assigneeId ? Promise.resolve([]) : this.workload.current(caseId),
-      ]);
-      const data = { caseId, category, complexity, priority, ...(assigneeId ? { assigneeId } : {}) };
-      const plan = await this.cases.decide(env, 'SortCase', data, { assignee, workload }, loaded);
-      const assigned = plan.appends[0].events.find((e) => e.type === 'CaseAssigned')?.data as
-        { assigneeId: string } | undefined;
-      return { ...plan, ids: { ...plan.ids, assigneeId: assigned?.assigneeId ?? loaded.state.assigneeId } };
-    });
+  execute(command: SortCaseCommand): Promise<CommandAnswer> {
+    return this.runner.execute(sortCase, command);
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { isDomainError } from '#domain';
 import {
   DatabaseUnavailable,
   isDatabaseOutOfReach,
@@ -215,13 +214,6 @@ export class CommandRunner {
       },
     };
   }
-}
-
-/** A DomainError is the command's answer: raise it for the HTTP filter. */
-export function orThrow<E>(decision: E[] | Error): E[] {
-  if (isDomainError(decision)) throw decision;
-  if (decision instanceof Error) throw decision;
-  return decision;
 }
 
 /**
