@@ -8,6 +8,8 @@ import { defineCommand, firstOf, newStream } from './command-definition.js';
 import { CommandEnvironmentLoader } from './command-environment.js';
 import { stream } from './command-reads.js';
 import type { CommandRequest } from './command-request.js';
+import { StaffDirectory } from '../staff/staff-directory.js';
+import { LiveWorkload } from '../workload/live-workload.js';
 import { CommandRunner } from './command-runner.js';
 
 const NOW = '2026-10-15T12:00:00.000Z';
@@ -50,6 +52,8 @@ function pipeline() {
   const runner = new CommandRunner(
     store.asEventStore(),
     new CommandEnvironmentLoader(store.asEventStore(), { now: () => NOW }),
+    new StaffDirectory(store.asEventStore()),
+    new LiveWorkload(store.asEventStore()),
   );
   const seed = (streamId: string, ...totals: number[]) =>
     store.seed(

@@ -64,17 +64,13 @@ export class CommandRunner {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly environment: CommandEnvironmentLoader,
+    // Required: a second LiveWorkload made here would fold the log apart from the app's one.
+    staff: StaffDirectory,
+    workload: LiveWorkload,
     @Optional() @Inject(COMMANDS_IN_FLIGHT) commandsInFlight?: number,
     @Optional() @Inject(COMMANDS_WAITING_MAX) commandsWaitingMax?: number,
-    // Optional so a test can run commands on a store alone; the app provides the shared ones.
-    @Optional() staff?: StaffDirectory,
-    @Optional() workload?: LiveWorkload,
   ) {
-    this.ports = {
-      store,
-      staff: staff ?? new StaffDirectory(store),
-      workload: workload ?? new LiveWorkload(store),
-    };
+    this.ports = { store, staff, workload };
     this.admission = new CommandAdmission(
       commandsInFlight ?? DEFAULT_COMMANDS_IN_FLIGHT,
       commandsWaitingMax,
@@ -103,8 +99,8 @@ export class CommandRunner {
     );
   }
 
-  /** Runs `command` (the domain's name for it: counted under it) as `request` asked, deciding with `decide`. */
-  run(
+  /** Every attempt of a command under its name (counted under it), after admission at the door. */
+  private run(
     command: CommandName,
     request: CommandRequest,
     decide: (env: CommandEnvironment) => Promise<Plan>,

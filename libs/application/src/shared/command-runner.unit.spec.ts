@@ -5,8 +5,10 @@ import { InMemoryEventStore } from '../testing/in-memory-event-store.js';
 import { ApplicationError } from './application-error.js';
 import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
 import type { CommandRequest } from './command-request.js';
-import { CommandRunner, type Plan } from './command-runner.js';
-import { expectAfter, loadStream } from './stream-loader.js';
+import { CommandRunner } from './command-runner.js';
+import { defineCommand } from './command-definition.js';
+import { StaffDirectory } from '../staff/staff-directory.js';
+import { LiveWorkload } from '../workload/live-workload.js';
 
 const NOW = '2026-10-15T12:00:00.000Z';
 /** The command type the note taker below is counted under: any of the domain's names will do. */
@@ -17,6 +19,8 @@ function pipeline() {
   const runner = new CommandRunner(
     store.asEventStore(),
     new CommandEnvironmentLoader(store.asEventStore(), { now: () => NOW }),
+    new StaffDirectory(store.asEventStore()),
+    new LiveWorkload(store.asEventStore()),
   );
   return { store, runner };
 }
@@ -29,40 +33,36 @@ const request = (extra: Partial<CommandRequest> = {}): CommandRequest => ({
   ...extra,
 });
 
-/** A handler that appends one `NoteTaken` to `note-1` after what it read; counts its decisions. */
-function noteTaker(store: InMemoryEventStore) {
+/** A command that appends one `NoteTaken` to `note-1` after what it read; records each decision. */
+function noteTaker(_store: InMemoryEventStore) {
   const seen: { revision: number; env: CommandEnvironment }[] = [];
-  const decide = async (env: CommandEnvironment): Promise<Plan> => {
-    const stream = await loadStream(
-      store.asEventStore(),
-      { initialState: () => null, evolve: (s) => s },
-      'note-1',
-    );
-    seen.push({ revision: stream.revision, env });
-    return {
-      appends: [
-        {
-          streamId: 'note-1',
-          expectedRevision: expectAfter(stream),
-          events: [{ type: 'NoteTaken', data: { n: seen.length } }],
-        },
-      ],
-      status: 201,
-      streamId: 'note-1',
-      current: { revision: stream.revision, position: stream.position },
-      ids: { noteId: 'note-1' },
-    };
+  const notes = {
+    initialState: () => null,
+    evolve: (state: null) => state,
+    decide: (_command: { type: 'TakeNote' }, _state: null) => [
+      { type: 'NoteTaken', data: { n: seen.length } },
+    ],
   };
-  return { decide, seen };
+  const note = defineCommand({
+    name: NOTE,
+    input: ({ request }: { request: CommandRequest }) => request,
+    decidesOn: () => ({ streamId: 'note-1', decider: notes }),
+    command: ({ read, env }) => {
+      seen.push({ revision: read.decided.revision, env });
+      return { type: 'TakeNote' as const };
+    },
+    answer: () => ({ status: 201 as const, fields: { noteId: 'note-1' } }),
+  });
+  return { note, seen };
 }
 
 describe('command pipeline: Idempotency-Key', () => {
   it('replays the first answer for the same key and request, deciding and appending once', async () => {
     const { store, runner } = pipeline();
-    const { decide, seen } = noteTaker(store);
+    const { note, seen } = noteTaker(store);
     const keyed = request({ idempotencyKey: 'K-1', requestHash: 'hash-A' });
-    const first = await runner.run(NOTE, keyed, decide);
-    const again = await runner.run(NOTE, keyed, decide);
+    const first = await runner.execute(note, { request: keyed });
+    const again = await runner.execute(note, { request: keyed });
     expect(first).toEqual({
       status: 201,
       body: {
@@ -81,9 +81,11 @@ describe('command pipeline: Idempotency-Key', () => {
 
   it('refuses the same key for a different request with IDEMPOTENCY_KEY_REUSED, appending nothing more', async () => {
     const { store, runner } = pipeline();
-    const { decide, seen } = noteTaker(store);
-    await runner.run(NOTE, request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
-    const reused = runner.run(NOTE, request({ idempotencyKey: 'K-1', requestHash: 'hash-B' }), decide);
+    const { note, seen } = noteTaker(store);
+    await runner.execute(note, { request: request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }) });
+    const reused = runner.execute(note, {
+      request: request({ idempotencyKey: 'K-1', requestHash: 'hash-B' }),
+    });
     await expect(reused).rejects.toBeInstanceOf(ApplicationError);
     await expect(reused).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(seen).toHaveLength(1);
@@ -92,20 +94,18 @@ describe('command pipeline: Idempotency-Key', () => {
 
   it('scopes a key by actor: the same key from another actor is another request', async () => {
     const { store, runner } = pipeline();
-    const { decide } = noteTaker(store);
-    await runner.run(NOTE, request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
-    const other = await runner.run(
-      NOTE,
-      request({ actorId: 'C-2', idempotencyKey: 'K-1', requestHash: 'hash-B' }),
-      decide,
-    );
+    const { note } = noteTaker(store);
+    await runner.execute(note, { request: request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }) });
+    const other = await runner.execute(note, {
+      request: request({ actorId: 'C-2', idempotencyKey: 'K-1', requestHash: 'hash-B' }),
+    });
     expect(other.body.revision).toBe(1);
     expect(store.log).toHaveLength(2);
   });
 
   it('answers the winner’s answer when a racing twin recorded the key between the check and the append', async () => {
     const { store, runner } = pipeline();
-    const { decide, seen } = noteTaker(store);
+    const { note, seen } = noteTaker(store);
     const twinsAnswer = {
       status: 201,
       body: {
@@ -133,7 +133,9 @@ describe('command pipeline: Idempotency-Key', () => {
         },
       );
     };
-    const mine = await runner.run(NOTE, request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }), decide);
+    const mine = await runner.execute(note, {
+      request: request({ idempotencyKey: 'K-1', requestHash: 'hash-A' }),
+    });
     expect(mine).toEqual(twinsAnswer);
     expect(store.log.map((e) => e.eventId)).toEqual(['twin-event']);
     expect(seen.length).toBeGreaterThanOrEqual(1);
@@ -153,12 +155,12 @@ const TWIN_METADATA = {
 describe('command pipeline: conflicts', () => {
   it('re-reads and re-decides when another writer appended first, then appends after it', async () => {
     const { store, runner } = pipeline();
-    const { decide, seen } = noteTaker(store);
+    const { note, seen } = noteTaker(store);
     store.beforeAppend = () => {
       store.beforeAppend = undefined;
       store.seed('note-1', [{ type: 'NoteTaken', data: { by: 'someone else' }, occurredAt: NOW }]);
     };
-    const answer = await runner.run(NOTE, request(), decide);
+    const answer = await runner.execute(note, { request: request() });
     expect(seen.map((s) => s.revision)).toEqual([-1, 0]); // decided on fresh state the second time
     expect(answer.body.revision).toBe(1);
     expect(store.log.map((e) => [e.streamRevision, e.data])).toEqual([
@@ -169,9 +171,9 @@ describe('command pipeline: conflicts', () => {
 
   it('gives up with CONCURRENCY_CONFLICT after 30 attempts on a stream that keeps changing, appending nothing of its own', async () => {
     const { store, runner } = pipeline();
-    const { decide, seen } = noteTaker(store);
+    const { note, seen } = noteTaker(store);
     store.beforeAppend = () => store.seed('note-1', [{ type: 'NoteTaken', data: {}, occurredAt: NOW }]);
-    await expect(runner.run(NOTE, request(), decide)).rejects.toMatchObject({
+    await expect(runner.execute(note, { request: request() })).rejects.toMatchObject({
       code: 'CONCURRENCY_CONFLICT',
       details: { streamId: 'note-1', attempts: 30 },
     });
@@ -184,19 +186,19 @@ describe('command pipeline: contention figures, per command type (for /metrics)'
   it('shows a command type at 0 once it has run without meeting another writer', async () => {
     const { store, runner } = pipeline();
     expect(runner.contentionByCommand).toEqual([]);
-    await runner.run(NOTE, request(), noteTaker(store).decide);
+    await runner.execute(noteTaker(store).note, { request: request() });
     expect(runner.contentionByCommand).toEqual([{ command: NOTE, conflicts: 0, retries: 0 }]);
   });
 
   it('counts the refused append and the attempt made again under the command that met them, no other', async () => {
     const { store, runner } = pipeline();
-    const { decide } = noteTaker(store);
-    await runner.run('ResolveCase', request(), decide);
+    const { note } = noteTaker(store);
+    await runner.execute({ ...note, name: 'ResolveCase' }, { request: request() });
     let beaten = 2;
     store.beforeAppend = () => {
       if (beaten-- > 0) store.seed('note-1', [{ type: 'NoteTaken', data: {}, occurredAt: NOW }]);
     };
-    await runner.run(NOTE, request(), decide);
+    await runner.execute(note, { request: request() });
     expect(runner.contentionByCommand).toEqual([
       { command: 'ResolveCase', conflicts: 0, retries: 0 },
       { command: NOTE, conflicts: 2, retries: 2 },
@@ -206,7 +208,7 @@ describe('command pipeline: contention figures, per command type (for /metrics)'
   it('counts no retry for the last refusal, when the command gives up', async () => {
     const { store, runner } = pipeline();
     store.beforeAppend = () => store.seed('note-1', [{ type: 'NoteTaken', data: {}, occurredAt: NOW }]);
-    await expect(runner.run(NOTE, request(), noteTaker(store).decide)).rejects.toMatchObject({
+    await expect(runner.execute(noteTaker(store).note, { request: request() })).rejects.toMatchObject({
       code: 'CONCURRENCY_CONFLICT',
     });
     expect(runner.contentionByCommand).toEqual([{ command: NOTE, conflicts: 30, retries: 29 }]);
@@ -214,7 +216,7 @@ describe('command pipeline: contention figures, per command type (for /metrics)'
 
   it('counts a twin that logged the same Idempotency-Key first as a conflict answered without a retry', async () => {
     const { store, runner } = pipeline();
-    const { decide } = noteTaker(store);
+    const { note } = noteTaker(store);
     const keyed = request({ idempotencyKey: 'K-1', requestHash: 'hash-A' });
     store.beforeAppend = () => {
       store.beforeAppend = undefined;
@@ -246,7 +248,7 @@ describe('command pipeline: contention figures, per command type (for /metrics)'
         },
       );
     };
-    await runner.run(NOTE, keyed, decide);
+    await runner.execute(note, { request: keyed });
     expect(runner.contentionByCommand).toEqual([{ command: NOTE, conflicts: 1, retries: 0 }]);
   });
 });
@@ -264,9 +266,9 @@ describe('command pipeline: the environment a command is judged in', () => {
       { type: 'ServiceStandardsSet', data: standards(1, 10_000), occurredAt: '2026-09-01T00:00:00.000Z' },
       { type: 'ServiceStandardsSet', data: standards(2, 20_000), occurredAt: '2026-10-01T00:00:00.000Z' },
     ]);
-    const { decide, seen } = noteTaker(store);
-    await runner.run(NOTE, request({ occurredAt: '2026-09-30T23:59:59.999Z' }), decide);
-    await runner.run(NOTE, request({ occurredAt: '2026-10-01T00:00:00.000Z' }), decide);
+    const { note, seen } = noteTaker(store);
+    await runner.execute(note, { request: request({ occurredAt: '2026-09-30T23:59:59.999Z' }) });
+    await runner.execute(note, { request: request({ occurredAt: '2026-10-01T00:00:00.000Z' }) });
     expect(seen.map((s) => [s.env.standards.version, s.env.standards.refundLimitCents])).toEqual([
       [1, 10_000],
       [2, 20_000],
@@ -278,8 +280,8 @@ describe('command pipeline: the environment a command is judged in', () => {
 
   it('takes occurredAt from the clock when the caller gives none, and the defaults before any standards were set', async () => {
     const { store, runner } = pipeline();
-    const { decide, seen } = noteTaker(store);
-    await runner.run(NOTE, request(), decide);
+    const { note, seen } = noteTaker(store);
+    await runner.execute(note, { request: request() });
     expect(seen[0]!.env).toMatchObject({
       now: NOW,
       occurredAt: NOW,
