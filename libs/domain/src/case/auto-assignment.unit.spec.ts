@@ -97,4 +97,10 @@ describe('isQualified and compareCandidates', () => {
     expect(compareCandidates(c('A', 2, 2), c('Z', 2, 2))).toBeLessThan(0);
     expect(compareCandidates(c('A', 2, 2), c('A', 2, 2))).toBe(0);
   });
+
+  it('is a comparator both ways round: sorting by it puts the tie on staffId in order', () => {
+    const c = (id: string) => aCorrespondent(id).withLoad(2, 2);
+    expect(compareCandidates(c('Z'), c('A'))).toBeGreaterThan(0);
+    expect([c('C'), c('A'), c('B')].sort(compareCandidates).map((e) => e.staffId)).toEqual(['A', 'B', 'C']);
+  });
 });

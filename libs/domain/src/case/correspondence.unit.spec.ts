@@ -82,13 +82,13 @@ describe('SendResponse', () => {
     spec
       .given(aCase().sorted().events())
       .when(sendResponse({ by: supervisor }))
-      .thenFails('CASE_NOT_ASSIGNED'));
+      .thenFails('CASE_NOT_ASSIGNED', { caseId: 'case-1' }));
 
   it('refuses a resolved case with CASE_NOT_OPEN', () =>
     spec
       .given(assigned.responded().resolved().events())
       .when(sendResponse({ by: c1 }))
-      .thenFails('CASE_NOT_OPEN'));
+      .thenFails('CASE_NOT_OPEN', { caseId: 'case-1', status: 'resolved' }));
 
   it('refuses an unknown case with CASE_NOT_FOUND', () =>
     spec
@@ -129,6 +129,21 @@ describe('PromiseFollowUp', () => {
           followUpId: 'F-1',
           dueAt: '2026-09-18T09:00:00.000Z',
           description: 'Confirm the lid arrived',
+          promisedBy: 'C-1',
+        },
+      }));
+
+  it('records a second promise beside a first one, pending or kept', () =>
+    spec
+      .given(assigned.promised('F-1').promised('F-2').completed('F-2').events())
+      .when(promiseFollowUp('F-3', { by: c1, dueAt: '2026-09-18T09:00:00.000Z', description: 'Call back' }))
+      .then({
+        type: 'FollowUpPromised',
+        data: {
+          caseId: 'case-1',
+          followUpId: 'F-3',
+          dueAt: '2026-09-18T09:00:00.000Z',
+          description: 'Call back',
           promisedBy: 'C-1',
         },
       }));

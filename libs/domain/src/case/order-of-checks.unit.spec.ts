@@ -169,6 +169,25 @@ describe('a correspondent on an unassigned open case gets NOT_ASSIGNEE; a superv
   });
 });
 
+describe('CASE_NOT_ASSIGNED applies to exactly the commands the spec names', () => {
+  const unassigned = aCase().sorted();
+
+  it('CompleteFollowUp on an unassigned case (supervisor) is judged by its own rules', () =>
+    spec
+      .given(unassigned.events())
+      .when(scenarios.CompleteFollowUp.command(supervisor))
+      .thenFails('FOLLOW_UP_NOT_FOUND'));
+
+  it.each(['ReopenCase', 'RecordSatisfaction'] as const)(
+    '%s on an unassigned open case (supervisor) → CASE_NOT_RESOLVED',
+    (type) =>
+      spec
+        .given(unassigned.events())
+        .when(scenarios[type].command(supervisor))
+        .thenFails('CASE_NOT_RESOLVED'),
+  );
+});
+
 describe('CASE_NOT_ASSIGNED comes before CASE_NOT_OPEN', () => {
   // A resolved case is always assigned (resolving needs it), so this takes a history no command produces.
   const resolvedUnassigned = aCase().responded('SUP-1').resolved('SUP-1');

@@ -47,7 +47,7 @@ describe('repeatContact (the same matter, written about again)', () => {
 
   it('refuses a resolved case with CASE_NOT_OPEN', () => {
     const result = repeatContact(aCase().sortedTo('C-1').responded().resolved().state(), contact);
-    expect(result).toMatchObject({ code: 'CASE_NOT_OPEN' });
+    expect(result).toMatchObject({ code: 'CASE_NOT_OPEN', details: { caseId: 'case-1' } });
   });
 
   it('refuses a case that does not exist with CASE_NOT_FOUND', () => {
