@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { isDomainError } from '#domain';
 import { isApplicationError } from '#application';
 import { errorBody, ErrorBody, httpCodes } from './error-body.js';
+import { applicationErrorStatus } from './application-error-status.js';
 import { domainErrorStatus } from './domain-error-status.js';
 import { zodDetails } from './zod-details.js';
 import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableBody } from './database-unavailable.js';
@@ -60,7 +61,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (isApplicationError(exception)) {
-      return errorBody(exception.status, exception.code, exception.message, exception.details);
+      return errorBody(
+        applicationErrorStatus[exception.code],
+        exception.code,
+        exception.message,
+        exception.details,
+      );
     }
     if (exception instanceof ZodError) {
       return errorBody(400, 'VALIDATION_FAILED', 'The request is not valid', zodDetails(exception));

@@ -1,7 +1,8 @@
 /**
  * Failures that are not business rules of one aggregate: a conflict that survived its retries, an
  * idempotency key reused for another request, a projection that did not catch up in time. Like a
- * DomainError they carry the spec's `code`; the HTTP filter maps them with their `status`.
+ * DomainError they carry the spec's `code`; how the API answers each is the API's business
+ * (apps/api/src/http/application-error-status.ts).
  */
 export type ApplicationErrorCode =
   | 'CONCURRENCY_CONFLICT'
@@ -15,21 +16,7 @@ export type ApplicationErrorCode =
   | 'COMMANDS_BUSY'
   | 'REQUEST_ABANDONED';
 
-const statusOf: Record<ApplicationErrorCode, number> = {
-  CONCURRENCY_CONFLICT: 409,
-  IDEMPOTENCY_KEY_REUSED: 422,
-  PROJECTION_BEHIND: 503,
-  VALIDATION_FAILED: 400,
-  CASE_NOT_FOUND: 404,
-  STAFF_NOT_FOUND: 404,
-  CASE_EXISTS: 409,
-  COMMANDS_BUSY: 503,
-  // Nginx's "client closed request": nobody reads it, but the request log says what happened.
-  REQUEST_ABANDONED: 499,
-};
-
 export class ApplicationError extends Error {
-  readonly status: number;
   constructor(
     readonly code: ApplicationErrorCode,
     message: string,
@@ -39,7 +26,6 @@ export class ApplicationError extends Error {
   ) {
     super(message);
     this.name = 'ApplicationError';
-    this.status = statusOf[code];
   }
 }
 

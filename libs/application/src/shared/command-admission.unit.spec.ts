@@ -66,7 +66,7 @@ describe('CommandAdmission', () => {
     expect(() => new CommandAdmission(1.5)).toThrow(RangeError);
   });
 
-  it('refuses a command at once with 503 COMMANDS_BUSY and Retry-After once `waitingMax` commands wait', async () => {
+  it('refuses a command at once with COMMANDS_BUSY and a Retry-After once `waitingMax` commands wait (503: the API)', async () => {
     const admission = new CommandAdmission(1, 2);
     const first = held();
     const running = admission.run(() => first.done);
@@ -74,7 +74,6 @@ describe('CommandAdmission', () => {
     await tick();
     await expect(admission.run(async () => 3)).rejects.toMatchObject({
       code: 'COMMANDS_BUSY',
-      status: 503,
       retryAfterSeconds: 1,
     });
     expect(admission.load).toEqual({ running: 1, waiting: 2 });

@@ -1,31 +1,14 @@
 import { z } from 'zod';
 import type { ErrorCode } from '#domain';
-import { ApplicationError, type ApplicationErrorCode } from '#application';
+import type { ApplicationErrorCode } from '#application';
 import { httpCodes } from '../error-body.js';
+import { applicationErrorStatus } from '../application-error-status.js';
 import { domainErrorStatus } from '../domain-error-status.js';
-
-/** Every application code, listed once so the compiler notices a new one (its status is the error's own). */
-const applicationCodes: Record<ApplicationErrorCode, true> = {
-  CONCURRENCY_CONFLICT: true,
-  IDEMPOTENCY_KEY_REUSED: true,
-  PROJECTION_BEHIND: true,
-  VALIDATION_FAILED: true,
-  CASE_NOT_FOUND: true,
-  STAFF_NOT_FOUND: true,
-  CASE_EXISTS: true,
-  COMMANDS_BUSY: true,
-  REQUEST_ABANDONED: true,
-};
 
 /** Every `code` the API can answer, with its status: the domain's, the application's, the HTTP shell's. */
 export const API_ERROR_STATUS: Readonly<Record<string, number>> = {
   ...Object.fromEntries(Object.entries(httpCodes).map(([status, code]) => [code, Number(status)])),
-  ...Object.fromEntries(
-    Object.keys(applicationCodes).map((code) => [
-      code,
-      new ApplicationError(code as ApplicationErrorCode, '').status,
-    ]),
-  ),
+  ...applicationErrorStatus,
   ...domainErrorStatus,
   DATABASE_UNAVAILABLE: 503,
   RATE_LIMITED: 429,
