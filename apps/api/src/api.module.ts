@@ -1,3 +1,4 @@
+import { DEFAULT_COMMANDS_IN_FLIGHT, DEFAULT_COMMANDS_WAITING_MAX } from '#config';
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -7,8 +8,6 @@ import {
   COMMANDS_IN_FLIGHT,
   COMMANDS_WAITING_MAX,
   DEPLOYMENT_CURRENCY,
-  DEFAULT_COMMANDS_IN_FLIGHT,
-  DEFAULT_COMMANDS_WAITING_MAX,
   EVENT_STORE,
   systemClock,
   type Clock,

@@ -12,8 +12,6 @@ export { PostgresAuditLog, type PostgresAuditLogOptions } from './audit-log/post
 export {
   findAuditEvents,
   auditEventsMatching,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   type AuditEventsQuery,
   type AuditEventsAnswer,
 } from './events/audit-events.js';

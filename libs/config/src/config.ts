@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  DEFAULT_COMMANDS_IN_FLIGHT,
+  DEFAULT_COMMANDS_WAITING_MAX,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  DEFAULT_RATE_LIMIT_BURST,
+  DEFAULT_RATE_LIMIT_PER_SECOND,
+} from './tunables.js';
 
 /**
  * Every environment variable Caseledger reads, typed and validated once at start-up. The defaults
@@ -23,12 +30,12 @@ const environment = z.object({
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).default(20),
-  COMMANDS_IN_FLIGHT: z.coerce.number().int().min(1).default(16),
+  COMMANDS_IN_FLIGHT: z.coerce.number().int().min(1).default(DEFAULT_COMMANDS_IN_FLIGHT),
   // --- database faults (issue 23): bounded waits on every connection ---
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   // --- Hostile input and identity (issue 19) ---
-  COMMANDS_WAITING_MAX: z.coerce.number().int().min(0).default(1000),
+  COMMANDS_WAITING_MAX: z.coerce.number().int().min(0).default(DEFAULT_COMMANDS_WAITING_MAX),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
@@ -36,9 +43,9 @@ const environment = z.object({
     .string()
     .regex(/^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/, 'A dot path such as realm_access.roles')
     .default('roles'),
-  AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(60).default(86400),
-  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
-  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200),
+  AUTH_MAX_TOKEN_LIFETIME_S: z.coerce.number().int().min(60).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(DEFAULT_RATE_LIMIT_PER_SECOND),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMIT_BURST),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
   REPORT_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),

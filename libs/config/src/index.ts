@@ -1,2 +1,3 @@
 export * from './config.js';
 export * from './env-file.js';
+export * from './tunables.js';

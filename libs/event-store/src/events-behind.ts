@@ -1,7 +1,5 @@
+import { LAG_COUNT_LIMIT } from '#config';
 import type { EventStore } from './event-store.port.js';
-
-/** Lag is counted, up to this many events: beyond it the figure says "at least", cheaply. */
-export const LAG_COUNT_LIMIT = 100_000;
 
 /**
  * Events committed after `position` up to `head`, for a reader's lag (projections, the publisher).

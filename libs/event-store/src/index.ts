@@ -1,7 +1,7 @@
 // The port and its errors: what the application codes against.
 export * from './event-store.port.js';
 export * from './errors.js';
-export { eventsBehind, LAG_COUNT_LIMIT } from './events-behind.js';
+export { eventsBehind } from './events-behind.js';
 
 // The hash chain (SPEC §7), pure: also used by the audit verifier.
 export { canonicalJson } from './hash-chain/canonical-json.js';

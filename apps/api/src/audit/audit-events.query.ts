@@ -1,6 +1,6 @@
+import { DEFAULT_AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE_SIZE } from '#config';
 import { z } from 'zod';
 import { isoInstant, noNul, NUL_MESSAGE } from '#application';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '#audit';
 
 const wholeNumber = (max: number) =>
   z
@@ -14,10 +14,10 @@ export const positionPage = (items: string) => ({
   after: wholeNumber(Number.MAX_SAFE_INTEGER)
     .optional()
     .meta({ description: 'Global position, exclusive: the `next` of the previous page; default 0' }),
-  limit: wholeNumber(MAX_PAGE_SIZE)
+  limit: wholeNumber(MAX_AUDIT_PAGE_SIZE)
     .refine((n) => n >= 1, 'At least 1')
-    .default(DEFAULT_PAGE_SIZE)
-    .meta({ description: `${items} per page, 1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}` }),
+    .default(DEFAULT_AUDIT_PAGE_SIZE)
+    .meta({ description: `${items} per page, 1–${MAX_AUDIT_PAGE_SIZE}, default ${DEFAULT_AUDIT_PAGE_SIZE}` }),
 });
 
 const name = z.string().min(1, 'Required').max(200).refine(noNul, NUL_MESSAGE);

@@ -1,3 +1,4 @@
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '#config';
 import {
   BadRequestException,
   CanActivate,
@@ -12,9 +13,6 @@ import { ALLOWED_ROLES, PUBLIC_ROUTE } from './roles.js';
 import type { CallerRequest } from './caller.js';
 import { JwtVerifier } from './jwt-verifier.js';
 import { requestHash } from '../http/request-hash.js';
-
-/** An Idempotency-Key is kept in a unique index: longer ones are refused (a UUID is 36). */
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /**
  * Runs before validation on every route, so the order of checks is 401, 403, then 400 (SPEC §3).

@@ -1,3 +1,4 @@
+import { MAX_TOKEN_LENGTH } from '#config';
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { ProviderKeys, PROVIDER_ALGORITHMS, type ProviderKeysOptions } from './provider-keys.js';
@@ -77,9 +78,6 @@ export class JwtVerifier {
     return parseObject(payload);
   }
 }
-
-/** Longer than any real token: refused before any decoding. */
-const MAX_TOKEN_LENGTH = 8192;
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 

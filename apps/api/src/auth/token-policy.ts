@@ -1,3 +1,4 @@
+import { CLOCK_SKEW_SECONDS, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '#config';
 import { LONE_SURROGATE } from '#application';
 
 /**
@@ -20,10 +21,6 @@ export interface TokenClaims {
   sub: string;
   roles: string[];
 }
-
-export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
-/** Clocks of the provider and of this server may differ a little: `iat` may be this far ahead. */
-export const CLOCK_SKEW_SECONDS = 30;
 
 /** The caller's claims when the payload satisfies the policy at `now` (seconds), else null. */
 export function claimsUnderPolicy(

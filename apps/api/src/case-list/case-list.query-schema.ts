@@ -1,6 +1,6 @@
+import { DEFAULT_CASE_PAGE, MAX_CASE_PAGE } from '#config';
 import { z } from 'zod';
 import { category, channel, id, isoInstant, noNul, NUL_MESSAGE, priority } from '#application';
-import { DEFAULT_CASE_PAGE, MAX_CASE_PAGE } from '#projections';
 
 const wholeNumber = (max: number) =>
   z

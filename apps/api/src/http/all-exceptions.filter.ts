@@ -1,3 +1,4 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from '#config';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ZodError } from 'zod';
@@ -7,7 +8,7 @@ import { errorBody, ErrorBody, httpCodes } from './error-body.js';
 import { applicationErrorStatus } from './application-error-status.js';
 import { domainErrorStatus } from './domain-error-status.js';
 import { zodDetails } from './zod-details.js';
-import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableBody } from './database-unavailable.js';
+import { databaseUnavailableBody } from './database-unavailable.js';
 import type { CallerRequest } from '../auth/caller.js';
 
 /**

@@ -1,9 +1,6 @@
 import { DatabaseUnavailable, isDatabaseUnavailable } from '#event-store';
 import { errorBody, type ErrorBody } from './error-body.js';
 
-/** Seconds a client is asked to wait before trying again while PostgreSQL is away (Retry-After). */
-export const DATABASE_RETRY_AFTER_SECONDS = 2;
-
 /**
  * A call that could not reach PostgreSQL (refused, cut, timed out): 503 `DATABASE_UNAVAILABLE`, never
  * a 500. When an append was sent but its answer lost, `details.outcome` is "unknown": the write may

@@ -1,3 +1,4 @@
+import { DEFAULT_RATE_LIMIT_BURST, DEFAULT_RATE_LIMIT_PER_SECOND, RATE_LIMIT_IDLE_MS } from '#config';
 import type { NextFunction, Response } from 'express';
 import type { CallerRequest } from '../auth/caller.js';
 import { errorBody } from './error-body.js';
@@ -9,10 +10,10 @@ export interface RateLimit {
   burst: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 100, burst: 200 };
-
-/** Buckets idle this long are full again, so they are dropped: memory follows active callers only. */
-const IDLE_MS = 60_000;
+export const DEFAULT_RATE_LIMIT: RateLimit = {
+  perSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
+  burst: DEFAULT_RATE_LIMIT_BURST,
+};
 
 /**
  * A token bucket per authenticated caller (`sub`): one caller, or one stolen token, cannot take the
@@ -28,8 +29,8 @@ export function rateLimit(limit: RateLimit, now: () => number = () => performanc
     const sub = request.claims?.sub;
     if (limit.perSecond <= 0 || sub === undefined) return next();
     const at = now();
-    if (at - swept > IDLE_MS) {
-      for (const [key, bucket] of buckets) if (at - bucket.at > IDLE_MS) buckets.delete(key);
+    if (at - swept > RATE_LIMIT_IDLE_MS) {
+      for (const [key, bucket] of buckets) if (at - bucket.at > RATE_LIMIT_IDLE_MS) buckets.delete(key);
       swept = at;
     }
     const bucket = buckets.get(sub) ?? { tokens: limit.burst, at };

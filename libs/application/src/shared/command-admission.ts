@@ -1,16 +1,10 @@
+import { BUSY_RETRY_AFTER_SECONDS, DEFAULT_COMMANDS_IN_FLIGHT, DEFAULT_COMMANDS_WAITING_MAX } from '#config';
 import { ApplicationError } from './application-error.js';
 
 interface Waiting {
   resolve: () => void;
   reject: (error: Error) => void;
 }
-
-/** Commands run at once by default: enough to keep PostgreSQL's group commit busy, few enough not to race. */
-export const DEFAULT_COMMANDS_IN_FLIGHT = 16;
-/** Commands that may wait for a turn by default (COMMANDS_WAITING_MAX): at ~250 commands/s, 4 s of work. */
-export const DEFAULT_COMMANDS_WAITING_MAX = 1000;
-/** What a refused command is told to wait before it tries again. */
-export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /**
  * At most `limit` commands work at once; the others wait their turn in arrival order. Without it, a

@@ -1,4 +1,5 @@
-import { CommandAdmission, DEFAULT_COMMANDS_WAITING_MAX } from './command-admission.js';
+import { DEFAULT_COMMANDS_WAITING_MAX } from '#config';
+import { CommandAdmission } from './command-admission.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

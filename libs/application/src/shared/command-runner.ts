@@ -1,3 +1,4 @@
+import { COMMAND_ATTEMPTS, DEFAULT_COMMANDS_IN_FLIGHT } from '#config';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DatabaseUnavailable,
@@ -11,7 +12,7 @@ import {
 import { ApplicationError } from './application-error.js';
 import type { CommandAnswer, CommandRequest } from './command-request.js';
 import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
-import { CommandAdmission, DEFAULT_COMMANDS_IN_FLIGHT } from './command-admission.js';
+import { CommandAdmission } from './command-admission.js';
 import { CommandContention, type CommandName, type ContentionFigures } from './command-contention.js';
 import { envelope } from './event-envelope.js';
 import { answeredBefore, idempotencyKeyOf, idempotencyRecord } from './idempotency.js';
@@ -39,13 +40,6 @@ export interface Plan {
   /** Ids the command created or touched (`caseId`, `grantId`, …). */
   ids: Record<string, unknown>;
 }
-
-/**
- * Each round of a race on one stream has one winner, so n writers racing need up to n attempts for
- * the last of them: 6 let the 20th of 20 parallel responses on one case fail with a 409. Enough
- * attempts for a busy case, with a growing randomised pause (full jitter) that spreads the losers.
- */
-const MAX_ATTEMPTS = 30;
 
 /**
  * The path every command takes after validation: load the environment, let the handler decide,
@@ -134,7 +128,7 @@ export class CommandRunner {
         }
         if (!(error instanceof WrongExpectedRevision)) throw error;
         this.contention.conflicted(command);
-        if (attempt >= MAX_ATTEMPTS) {
+        if (attempt >= COMMAND_ATTEMPTS) {
           throw new ApplicationError(
             'CONCURRENCY_CONFLICT',
             `Stream ${error.streamId} kept changing; try again`,

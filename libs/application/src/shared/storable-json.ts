@@ -1,8 +1,6 @@
+import { MAX_JSON_DEPTH } from '#config';
 /** A lone UTF-16 surrogate (one not part of a pair): not text, and PostgreSQL refuses it. */
 export const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-/** Objects and arrays nested deeper than this are refused: no request or message needs more than 4. */
-export const MAX_JSON_DEPTH = 32;
 
 export interface JsonProblem {
   path: string;

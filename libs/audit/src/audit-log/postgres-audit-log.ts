@@ -1,3 +1,4 @@
+import { AUDIT_TUNING } from '#config';
 import type { ClientConfig, Pool } from 'pg';
 // The row mapping is the event store's own: how a row becomes the envelope that was hashed must be
 // defined once (timestamps back to the exact strings hashed, int8 to numbers).
@@ -42,7 +43,7 @@ export class PostgresAuditLog implements AuditLog {
       },
       () => undefined,
     );
-    this.pageSize = options.pageSize ?? 1000;
+    this.pageSize = options.pageSize ?? AUDIT_TUNING.logPageSize;
   }
 
   /**

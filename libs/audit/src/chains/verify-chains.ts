@@ -1,3 +1,4 @@
+import { AUDIT_TUNING } from '#config';
 import { eventHash, GENESIS_HASH, type ChainBreak, type RecordedEvent } from '#event-store';
 import { compareChainPositions } from './chain-order.js';
 
@@ -47,7 +48,7 @@ export async function verifyChains(
   source: AsyncIterable<RecordedEvent>,
   options: VerifyOptions = {},
 ): Promise<VerificationReport> {
-  const every = options.progressEvery ?? 500;
+  const every = options.progressEvery ?? AUDIT_TUNING.verifyProgressEvery;
   let walk: StreamWalk | null = null;
   let streamsChecked = 0;
   let eventsChecked = 0;

@@ -1,3 +1,4 @@
+import { DIGEST_ISSUER_TUNING } from '#config';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import { signDigest, type LogDigest } from './digest.js';
 import { eventHashesAfter, readDigestCheckpoint, recordSigningKey, storeDigest } from './digest-rows.js';
@@ -37,7 +38,7 @@ export async function issueDigest(
   client: ClientBase,
   key: SigningKey,
   now: Date,
-  pageSize = 10_000,
+  pageSize = DIGEST_ISSUER_TUNING.pageSize,
 ): Promise<LogDigest | null> {
   const from = await readDigestCheckpoint(client);
   let { position, eventCount, logHash } = from;
@@ -125,7 +126,7 @@ export class DigestIssuer {
         // Destroying the connection ends its session, and with it the lock.
         client?.release(true);
       }
-      await pause(this.options.retryMs ?? 1_000, signal);
+      await pause(this.options.retryMs ?? DIGEST_ISSUER_TUNING.retryMs, signal);
     }
   }
 
@@ -135,7 +136,7 @@ export class DigestIssuer {
         `SELECT pg_try_advisory_lock(${ISSUER_LOCK_SQL}) AS locked`,
       );
       if (rows[0]!.locked) return true;
-      await pause(this.options.standbyPollMs ?? 2_000, signal);
+      await pause(this.options.standbyPollMs ?? DIGEST_ISSUER_TUNING.standbyPollMs, signal);
     }
     return false;
   }

@@ -1,8 +1,6 @@
+import { DEFAULT_AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE_SIZE } from '#config';
 import type { RecordedEvent } from '#event-store';
 import type { AuditEventFilter, AuditLog } from '../audit-log/audit-log.js';
-
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 1000;
 
 export interface AuditEventsQuery extends AuditEventFilter {
   /** Exclusive global position; default 0 (from the start). */
@@ -22,7 +20,7 @@ export interface AuditEventsAnswer {
  * (`next: null`) instead of sending the client for an empty page.
  */
 export async function findAuditEvents(log: AuditLog, query: AuditEventsQuery): Promise<AuditEventsAnswer> {
-  const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const limit = Math.min(query.limit ?? DEFAULT_AUDIT_PAGE_SIZE, MAX_AUDIT_PAGE_SIZE);
   const found = await log.findEvents({ ...query, after: query.after ?? 0, limit: limit + 1 });
   const events = found.slice(0, limit);
   return { events, next: found.length > limit ? events.at(-1)!.globalPosition : null };
@@ -32,7 +30,7 @@ export async function findAuditEvents(log: AuditLog, query: AuditEventsQuery): P
 export async function* auditEventsMatching(
   log: AuditLog,
   filter: AuditEventFilter,
-  pageSize = MAX_PAGE_SIZE,
+  pageSize = MAX_AUDIT_PAGE_SIZE,
 ): AsyncGenerator<RecordedEvent> {
   let after = 0;
   for (;;) {

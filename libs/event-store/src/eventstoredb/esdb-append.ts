@@ -1,3 +1,4 @@
+import { APPEND_ATTEMPTS } from '#config';
 import { NO_STREAM, WrongExpectedVersionError, type EventStoreDBClient } from '@eventstore/db-client';
 import type { AppendResult, RecordedEvent, StreamAppend } from '../event-store.port.js';
 import { WrongExpectedRevision } from '../errors.js';
@@ -7,8 +8,6 @@ import type { StreamHeadCache } from '../shared/stream-head-cache.js';
 import { toEventData } from './esdb-envelope.js';
 import { claimEventIds } from './esdb-event-ids.js';
 import { readStreamEvents } from './esdb-reads.js';
-
-const MAX_ATTEMPTS = 100;
 
 interface Plan {
   head: StreamHead | null;
@@ -31,7 +30,7 @@ export async function appendToOneStream(
   append: StreamAppend,
   recordedAt: string,
 ): Promise<AppendResult> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
     const plan = await planAppend(client, cache, append);
     if (plan.toAppend.length === 0) return toResult(append, plan, [], []);
     await claimEventIds(

@@ -1,10 +1,8 @@
+import { NOTIFY_INTERVAL_MS } from '#config';
 import pg from 'pg';
 import type { ClientConfig, Pool } from 'pg';
 
 export const APPENDED_CHANNEL = 'event_store_appended';
-
-/** Other processes hear of appends this late at most (their polling is the fallback beyond). */
-const NOTIFY_INTERVAL_MS = 10;
 
 /**
  * Tells waiting subscribers that something may have been appended. A generation counter, not a

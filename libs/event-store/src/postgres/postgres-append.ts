@@ -1,3 +1,4 @@
+import { APPEND_ATTEMPTS } from '#config';
 import type { Pool } from 'pg';
 import type { AppendResult, IdempotencyRecord, RecordedEvent, StreamAppend } from '../event-store.port.js';
 import { IdempotencyKeyTaken, WrongExpectedRevision } from '../errors.js';
@@ -15,9 +16,6 @@ import {
 import { IDEMPOTENCY_KEY, isUniqueViolation } from './pg-errors.js';
 import { lookupStreams, type StreamLookup } from './stream-lookup.js';
 import { sendAppend } from '../faults/send-append.js';
-
-/** Attempts before giving up on a stream that others keep winning ('any' under heavy contention). */
-const MAX_ATTEMPTS = 100;
 
 /** One stream of the call, done: what it found already logged and what it appended. */
 interface Settled {
@@ -42,7 +40,7 @@ export async function appendAtomically(
   const settled = new Map<number, Settled>();
   const results = () => appends.map((append, index) => toResult(append, settled.get(index)!));
   let conflicted = false;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= APPEND_ATTEMPTS; attempt++) {
     const pending = appends
       .map((append, index) => ({ append, index }))
       .filter(({ index }) => !settled.has(index));

@@ -1,3 +1,4 @@
+import { SUBSCRIPTION_TUNING } from '#config';
 import type { ClientConfig, Pool } from 'pg';
 import type {
   AppendOptions,
@@ -112,8 +113,8 @@ export class PostgresEventStore implements EventStore {
       ? AbortSignal.any([options.signal, this.closing.signal])
       : this.closing.signal;
     const settings = {
-      batchSize: this.options.subscriptionBatchSize ?? 500,
-      pollIntervalMs: this.options.pollIntervalMs ?? 250,
+      batchSize: this.options.subscriptionBatchSize ?? SUBSCRIPTION_TUNING.batchSize,
+      pollIntervalMs: this.options.pollIntervalMs ?? SUBSCRIPTION_TUNING.pollIntervalMs,
     };
     return subscribeToAll((o) => this.readAll(o), this.wakeups, settings, options.after ?? 0, signal);
   }

@@ -1,10 +1,8 @@
+import { STREAMS_PER_STATEMENT } from '#config';
 import type { Pool } from 'pg';
 import type { RecordedEvent } from '../event-store.port.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows.js';
 import { readStreamRows } from './read-queries.js';
-
-/** Streams one statement reads at most; a larger tick's worth goes out in several. */
-const STREAMS_PER_STATEMENT = 100;
 
 interface Waiter {
   resolve(events: RecordedEvent[]): void;

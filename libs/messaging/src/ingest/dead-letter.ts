@@ -1,3 +1,4 @@
+import { DEAD_LETTER_BATCH_BYTES } from '#config';
 import type { IHeaders, KafkaMessage, Message } from 'kafkajs';
 
 /** Where a refused message came from: what an operator needs to find, fix and replay it. */
@@ -33,14 +34,6 @@ export function deadLetter(
 function copyHeaders(headers: IHeaders | undefined): IHeaders {
   return Object.fromEntries(Object.entries(headers ?? {}).filter(([, value]) => value !== undefined));
 }
-
-/**
- * What one DLQ produce call may carry, in bytes of keys, values and headers: under the broker's
- * default `max.message.bytes` (1 MiB) with room for the batch's own framing. A chunk's refused
- * messages are sent in as many calls as it takes, so a chunk of large refused messages never makes
- * one request the broker must refuse (which would hold the partition).
- */
-export const DEAD_LETTER_BATCH_BYTES = 900 * 1024;
 
 /** The messages split, in order, into runs of at most `maxBytes` each (a larger message alone). */
 export function deadLetterBatches(messages: Message[], maxBytes = DEAD_LETTER_BATCH_BYTES): Message[][] {

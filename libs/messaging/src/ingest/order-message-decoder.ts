@@ -1,10 +1,8 @@
+import { MAX_DEAD_LETTER_ERROR_LENGTH } from '#config';
 import type { z } from 'zod';
 import { ORDER_EVENT_TYPES, orderEventMessage, unstorableJson, type OrderEventMessage } from '#application';
 
 export type DecodedOrderMessage = { valid: true; event: OrderEventMessage } | { valid: false; error: string };
-
-/** Kafka header values stay short: operators read them in a console, not a log file. */
-const MAX_ERROR_LENGTH = 300;
 
 /**
  * Turns a message value of `orders.events` into an order event, or into the reason it is refused
@@ -53,6 +51,9 @@ function reason(json: unknown, issues: z.core.$ZodIssue[], currency: string): st
 function refused(error: string): DecodedOrderMessage {
   return {
     valid: false,
-    error: error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH - 1)}…` : error,
+    error:
+      error.length > MAX_DEAD_LETTER_ERROR_LENGTH
+        ? `${error.slice(0, MAX_DEAD_LETTER_ERROR_LENGTH - 1)}…`
+        : error,
   };
 }

@@ -1,3 +1,4 @@
+import { ORDER_INGEST_TUNING } from '#config';
 import { RecordOrderEventsCommand, RecordOrderEventsHandler } from '#application';
 import { AppendTooLarge, DuplicateEventId, InvalidEventEnvelope, type EventStore } from '#event-store';
 import { ensureTopics } from '../kafka/ensure-topics.js';
@@ -59,9 +60,9 @@ export async function startIngest(options: StartIngestOptions): Promise<RunningI
     topic,
     deadLetterTopic: deadLetterTopic(topic),
     groupId,
-    chunkSize: options.chunkSize ?? 1000,
+    chunkSize: options.chunkSize ?? ORDER_INGEST_TUNING.chunkSize,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? Math.min(partitions, 3),
-    sessionTimeoutMs: options.sessionTimeoutMs ?? 10_000,
+    sessionTimeoutMs: options.sessionTimeoutMs ?? ORDER_INGEST_TUNING.sessionTimeoutMs,
   };
   let consumer = new IngestConsumer(kafka, consumerOptions, ports, status, logger);
   // Half-connected clients would keep the caller's process alive after it gave up.
@@ -78,7 +79,7 @@ export async function startIngest(options: StartIngestOptions): Promise<RunningI
   const replaceConsumer = async () => {
     while (!stopping.signal.aborted) {
       await consumer.stop().catch(() => undefined);
-      await pause(options.restartDelayMs ?? 5_000, stopping.signal);
+      await pause(options.restartDelayMs ?? ORDER_INGEST_TUNING.restartDelayMs, stopping.signal);
       if (stopping.signal.aborted) return;
       consumer = new IngestConsumer(kafka, consumerOptions, ports, status, logger);
       try {

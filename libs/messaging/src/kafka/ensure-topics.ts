@@ -1,3 +1,4 @@
+import { TOPIC_SETUP_ATTEMPTS } from '#config';
 import type { Admin, Kafka } from 'kafkajs';
 import { describeError, pause, type MessagingLogger } from '../messaging-logger.js';
 
@@ -6,8 +7,6 @@ export interface TopicPlan {
   partitions: number;
   replicationFactor: number;
 }
-
-const ATTEMPTS = 20;
 
 /**
  * Creates the topics that are missing (existing ones are left as they are: their partition count
@@ -33,7 +32,7 @@ export async function ensureTopics(
         );
         return;
       } catch (error) {
-        if (attempt >= ATTEMPTS || signal.aborted) throw error;
+        if (attempt >= TOPIC_SETUP_ATTEMPTS || signal.aborted) throw error;
         logger.warn({ err: describeError(error), attempt }, 'kafka topics not ready yet; retrying');
         await pause(Math.min(100 * 2 ** attempt, 2_000), signal);
       }

@@ -1,3 +1,4 @@
+import { DIGEST_FEED_TUNING } from '#config';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { ensureTopics } from '../kafka/ensure-topics.js';
@@ -65,7 +66,7 @@ export function startDigestPublisher(options: DigestPublisherOptions): { stop():
         await producer?.disconnect().catch(() => undefined);
         client?.release(true); // ends the session and with it the lock
       }
-      await pause(options.retryMs ?? 2_000, stopping.signal);
+      await pause(options.retryMs ?? DIGEST_FEED_TUNING.retryMs, stopping.signal);
     }
   })();
   return {
@@ -87,7 +88,7 @@ async function publish(
   while (!signal.aborted) {
     const digests = await options.readDigests(position, 100);
     if (digests.length === 0) {
-      await pause(options.pollMs ?? 1_000, signal);
+      await pause(options.pollMs ?? DIGEST_FEED_TUNING.pollMs, signal);
       continue;
     }
     await producer.send({

@@ -1,3 +1,4 @@
+import { EVENT_FEED_TUNING } from '#config';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '#event-store';
@@ -81,14 +82,14 @@ export class EventPublisher {
         // Destroying the connection ends its session, and with it the lock: nothing left to unlock.
         client?.release(true);
       }
-      await pause(this.options.retryMs ?? 1_000, signal);
+      await pause(this.options.retryMs ?? EVENT_FEED_TUNING.retryMs, signal);
     }
   }
 
   private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
     while (!signal.aborted) {
       if (await tryPublisherLock(client, this.options.topic.topic)) return true;
-      await pause(this.options.standbyPollMs ?? 3_000, signal);
+      await pause(this.options.standbyPollMs ?? EVENT_FEED_TUNING.standbyPollMs, signal);
     }
     return false;
   }
@@ -104,9 +105,12 @@ export class EventPublisher {
     status.resumed();
     while (!signal.aborted) {
       if (broken.error) throw broken.error; // the lock went with the connection
-      const events = await store.readAll({ after: position, maxCount: this.options.batchSize ?? 500 });
+      const events = await store.readAll({
+        after: position,
+        maxCount: this.options.batchSize ?? EVENT_FEED_TUNING.batchSize,
+      });
       if (events.length === 0) {
-        await pause(this.options.idlePollMs ?? 100, signal);
+        await pause(this.options.idlePollMs ?? EVENT_FEED_TUNING.idlePollMs, signal);
         continue;
       }
       await producer.send({ topic: topic.topic, acks: -1, messages: events.map(feedMessage) });

@@ -1,5 +1,6 @@
+import { LAG_COUNT_LIMIT } from '#config';
 import type { Pool } from 'pg';
-import { eventsBehind, LAG_COUNT_LIMIT, type EventStore } from '#event-store';
+import { eventsBehind, type EventStore } from '#event-store';
 import { describeError } from '../messaging-logger.js';
 import { readCheckpoint } from './publisher-checkpoint.js';
 import { publisherLockHeld } from './publisher-lock.js';

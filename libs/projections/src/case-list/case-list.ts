@@ -41,6 +41,3 @@ export interface CaseListPage {
   /** The global position the read model had processed (as in the reports). */
   position: number;
 }
-
-export const DEFAULT_CASE_PAGE = 50;
-export const MAX_CASE_PAGE = 200;

@@ -1,3 +1,4 @@
+import { PROJECTOR_TUNING } from '#config';
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '#event-store';
 import { PROJECTIONS, type Projection } from '../read-models/projections.js';
@@ -51,7 +52,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const wanted = new Set((options.projections ?? PROJECTIONS).map((p) => p.name));
   const projections = PROJECTIONS.filter((p) => wanted.has(p.name));
   const names = projections.map((p) => p.name);
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? PROJECTOR_TUNING.batchSize;
   const started = Date.now();
   const client = await options.pool.connect();
   client.on('error', () => undefined);

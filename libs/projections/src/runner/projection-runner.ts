@@ -1,3 +1,4 @@
+import { PROJECTOR_TUNING } from '#config';
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '#event-store';
 import { PROJECTIONS, type Projection } from '../read-models/projections.js';
@@ -94,7 +95,7 @@ export class ProjectionRunner {
         this.active = false;
         if (client) await this.release(client, broken, onError);
       }
-      if (!signal.aborted) await pause(this.options.retryMs ?? 1000, signal);
+      if (!signal.aborted) await pause(this.options.retryMs ?? PROJECTOR_TUNING.retryMs, signal);
     }
   }
 
@@ -105,18 +106,18 @@ export class ProjectionRunner {
       if (await tryLock(client, PROJECTOR_LOCK)) return true;
       if (!announced) this.logger.info({}, 'projector standing by: another one holds the lock');
       announced = true;
-      await pause(this.options.standbyPollMs ?? 1000, signal);
+      await pause(this.options.standbyPollMs ?? PROJECTOR_TUNING.standbyPollMs, signal);
     }
     return false;
   }
 
   private async follow(client: PoolClient, signal: AbortSignal): Promise<void> {
     let positions = await readCheckpoints(client, READ_MODELS_SCHEMA, this.names);
-    const log = new ReadAhead(this.options.store, this.options.batchSize ?? 5000);
+    const log = new ReadAhead(this.options.store, this.options.batchSize ?? PROJECTOR_TUNING.batchSize);
     while (!signal.aborted) {
       const events = await log.batchAfter(Math.min(...positions.values()));
       if (events.length === 0) {
-        await pause(this.options.idlePollMs ?? 100, signal);
+        await pause(this.options.idlePollMs ?? PROJECTOR_TUNING.idlePollMs, signal);
         continue;
       }
       try {

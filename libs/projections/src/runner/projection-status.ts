@@ -1,5 +1,6 @@
+import { LAG_COUNT_LIMIT } from '#config';
 import type { Pool } from 'pg';
-import { eventsBehind, LAG_COUNT_LIMIT, type EventStore } from '#event-store';
+import { eventsBehind, type EventStore } from '#event-store';
 import { PROJECTIONS } from '../read-models/projections.js';
 import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
 import { CHECKPOINTS_TABLE } from './checkpoints.js';
