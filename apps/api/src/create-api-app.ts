@@ -9,7 +9,7 @@ import { requestLog } from './http/request-log.middleware.js';
 import { PinoNestLogger } from './http/pino-nest-logger.js';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import { serveConsole } from './console/serve-console.js';
+import { serveConsole, type ConsoleSignIn } from './console/serve-console.js';
 import { JwtVerifier } from './auth/jwt-verifier.js';
 import { authenticateEarly, parsesBody } from './http/authenticate-early.js';
 import { checkJsonBody } from './http/json-body-checks.js';
@@ -27,7 +27,11 @@ export interface HttpLimits {
 
 /** Builds the HTTP application (not yet listening): body limits, correlation ids, OpenAPI at /docs. */
 export async function createApiApp(
-  options: ApiModuleOptions & { logger: Logger; limits?: HttpLimits; consoleDir?: string },
+  options: ApiModuleOptions & {
+    logger: Logger;
+    limits?: HttpLimits;
+    console?: { dir: string; signIn: ConsoleSignIn };
+  },
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
     bodyParser: false,
@@ -52,6 +56,6 @@ export async function createApiApp(
   app.set('query parser', 'simple');
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
-  if (options.consoleDir) serveConsole(app, options.consoleDir);
+  if (options.console) serveConsole(app, options.console.dir, options.console.signIn);
   return app;
 }

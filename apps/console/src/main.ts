@@ -7,7 +7,9 @@ import { casesPage } from './pages/cases.js';
 import { departmentPage } from './pages/department.js';
 import { signInPage } from './pages/sign-in.js';
 import { can } from './roles.js';
-import { currentSession, signOut, type Session } from './session.js';
+import { finishLogin, loginAnswer } from './oidc.js';
+import { currentSession, decodeToken, signIn, signOut, useRolesClaim, type Session } from './session.js';
+import { loadSignInConfig, type SignInConfig } from './sign-in-config.js';
 
 const top = document.getElementById('top')!;
 const main = document.getElementById('main')!;
@@ -55,6 +57,9 @@ function nav(session: Session, page: string): HTMLElement {
 }
 
 let generation = 0;
+let signInConfig: SignInConfig = { rolesClaim: 'roles', oidc: null };
+/** What went wrong with the last sign-in at the identity provider, shown once on the sign-in page. */
+let signInFailure: string | undefined;
 
 /**
  * Draws the page the address names. Each page is drawn into its own element and shown only if no
@@ -68,9 +73,11 @@ async function route(): Promise<void> {
   if (!session || path === '/sign-in') {
     replace(top, h('div', { class: 'top-inner' }, h('span', { class: 'brand' }, 'Caseledger')));
     document.title = 'Sign in · Caseledger';
+    const failure = signInFailure;
+    signInFailure = undefined;
     replace(
       main,
-      signInPage((s) => ((location.hash = landing(s)), undefined)),
+      signInPage(signInConfig, (s) => ((location.hash = landing(s)), undefined), failure),
     );
     return;
   }
@@ -113,5 +120,29 @@ async function route(): Promise<void> {
   main.focus({ preventScroll: true });
 }
 
-window.addEventListener('hashchange', () => void route());
-void route();
+/**
+ * Before the first page: how this deployment signs people in, and, when the identity provider has
+ * just sent the browser back with a code, the token it gives for it. The code leaves the address
+ * bar at once (history.replaceState), so a reload or a bookmark never replays it.
+ */
+async function start(): Promise<void> {
+  signInConfig = await loadSignInConfig();
+  useRolesClaim(signInConfig.rolesClaim);
+  const answer = loginAnswer();
+  if (answer) {
+    history.replaceState(null, '', `${location.pathname}#/sign-in`);
+    try {
+      if (!signInConfig.oidc) throw new Error('No identity provider is configured for this console.');
+      const session = decodeToken(await finishLogin(answer, signInConfig.oidc));
+      if (!session) throw new Error(`The token has no subject or no roles at ${signInConfig.rolesClaim}.`);
+      signIn(session);
+      history.replaceState(null, '', `${location.pathname}${landing(session)}`);
+    } catch (error) {
+      signInFailure = error instanceof Error ? error.message : String(error);
+    }
+  }
+  window.addEventListener('hashchange', () => void route());
+  await route();
+}
+
+void start();

@@ -9,19 +9,30 @@ export interface Session {
   roles: string[];
 }
 
+let rolesClaim = 'roles';
+
+/** Where tokens of this deployment carry their roles (AUTH_ROLES_CLAIM, a dot path such as realm_access.roles). */
+export function useRolesClaim(path: string): void {
+  rolesClaim = path;
+}
+
+const at = (claims: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null)?.[key], claims);
+
 /** Reads sub and roles from the JWT's payload for display only; the API verifies every call. */
 export function decodeToken(token: string): Session | null {
   const parts = token.trim().split('.');
   if (parts.length !== 3) return null;
   try {
     const json = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(json) as { sub?: unknown; roles?: unknown; exp?: unknown };
-    if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles)) return null;
+    const claims = JSON.parse(json) as { sub?: unknown; exp?: unknown };
+    const roles = at(claims, rolesClaim);
+    if (typeof claims.sub !== 'string' || !Array.isArray(roles)) return null;
     if (typeof claims.exp === 'number' && claims.exp * 1000 < Date.now()) return null;
     return {
       token: token.trim(),
       staffId: claims.sub,
-      roles: claims.roles.filter((r): r is string => typeof r === 'string'),
+      roles: roles.filter((r): r is string => typeof r === 'string'),
     };
   } catch {
     return null;

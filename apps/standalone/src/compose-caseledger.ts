@@ -8,6 +8,7 @@ import type { ApiModuleOptions } from '../../api/src/api.module.js';
 import { AuditController } from '../../api/src/audit/audit.controller.js';
 import { auditProviders } from '../../api/src/audit/audit.providers.js';
 import type { JwtVerifierOptions } from '../../api/src/auth/jwt-verifier.js';
+import type { ConsoleSignIn } from '../../api/src/console/serve-console.js';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import type { HealthContributor } from '../../api/src/health/health-contributor.js';
 import { startDigestParts } from './digest-parts.js';
@@ -91,7 +92,7 @@ export async function composeCaseledger(
       currency: config.currency,
       logger,
       healthContributors: health,
-      consoleDir: options.consoleDir,
+      ...(options.consoleDir ? { console: { dir: options.consoleDir, signIn: consoleSignIn(config) } } : {}),
       controllers: [
         ...projections.controllers,
         ...(auditLog ? [AuditController] : []),
@@ -112,6 +113,15 @@ export async function composeCaseledger(
 }
 
 /** AUTH_*: the token policy, and the identity provider whose keys sign tokens when one is named. */
+/** How the console signs people in, from the same variables the API verifies tokens with. */
+export function consoleSignIn(config: CaseledgerConfig): ConsoleSignIn {
+  const { issuer, consoleClientId, rolesClaim } = config.auth;
+  return {
+    rolesClaim,
+    ...(issuer && consoleClientId ? { oidc: { issuer, clientId: consoleClientId } } : {}),
+  };
+}
+
 export function authOptions(config: CaseledgerConfig): JwtVerifierOptions {
   return {
     audience: config.auth.audience,

@@ -62,6 +62,11 @@ const environment = z.object({
   DATABASE_ALLOW_PRIVILEGED_RUNTIME: z.enum(['true', 'false']).default('false'),
   AUDIT_SIGNING_KEY_FILE: z.string().optional(),
   AUDIT_DIGEST_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
+  // --- The console's sign-in (issue 22) ---
+  CONSOLE_OIDC_CLIENT_ID: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, 'CONSOLE_OIDC_CLIENT_ID is a client id of printable ASCII')
+    .optional(),
 });
 
 export type CaseledgerConfig = Readonly<{
@@ -96,6 +101,8 @@ export type CaseledgerConfig = Readonly<{
     audience?: string;
     rolesClaim: string;
     maxLifetimeSeconds: number;
+    /** CONSOLE_OIDC_CLIENT_ID: the console signs people in at AUTH_ISSUER as this public client (code + PKCE). */
+    consoleClientId?: string;
   };
   rateLimit: { perSecond: number; burst: number };
   http: { requestTimeoutMs: number; headersTimeoutMs: number };
@@ -122,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
     throw new ConfigurationError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.CONSOLE_OIDC_CLIENT_ID && !e.AUTH_ISSUER) {
+    throw new ConfigurationError(
+      'Invalid configuration:\n  CONSOLE_OIDC_CLIENT_ID: needs AUTH_ISSUER (the provider the console signs people in at)',
+    );
+  }
   if (e.EVENT_STORE === 'eventstoredb' && !e.EVENTSTOREDB_URL) {
     throw new ConfigurationError(
       'Invalid configuration:\n  EVENTSTOREDB_URL: required when EVENT_STORE=eventstoredb',
@@ -158,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CaseledgerConf
       audience: e.AUTH_AUDIENCE,
       rolesClaim: e.AUTH_ROLES_CLAIM,
       maxLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_S,
+      ...(e.CONSOLE_OIDC_CLIENT_ID ? { consoleClientId: e.CONSOLE_OIDC_CLIENT_ID } : {}),
     },
     rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     http: { requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS, headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS },

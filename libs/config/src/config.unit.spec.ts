@@ -63,6 +63,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('signs the console in at AUTH_ISSUER as CONSOLE_OIDC_CLIENT_ID, and refuses the client id without an issuer (issue 22)', () => {
+    const config = loadConfig({
+      AUTH_ISSUER: 'https://id.example/realms/d',
+      CONSOLE_OIDC_CLIENT_ID: 'console',
+    });
+    expect(config.auth).toMatchObject({ issuer: 'https://id.example/realms/d', consoleClientId: 'console' });
+    expect(loadConfig({}).auth).not.toHaveProperty('consoleClientId');
+    expect(() => loadConfig({ CONSOLE_OIDC_CLIENT_ID: 'console' })).toThrow(
+      /CONSOLE_OIDC_CLIENT_ID: needs AUTH_ISSUER/,
+    );
+    expect(() =>
+      loadConfig({ AUTH_ISSUER: 'https://id.example/realms/d', CONSOLE_OIDC_CLIENT_ID: 'two words' }),
+    ).toThrow('CONSOLE_OIDC_CLIENT_ID');
+  });
+
   it.each([
     ['AUTH_ROLES_CLAIM', 'realm access'],
     ['AUTH_JWKS_URL', 'not a url'],

@@ -19,10 +19,10 @@ async function buildConsole(): Promise<string> {
   return out;
 }
 
-/** The whole system as `npm start` composes it (startTestApp), with the console at /console. */
-export async function startConsoleApp(): Promise<ConsoleTestApp> {
+/** The whole system as `npm start` composes it (startTestApp), with the console at /console; `env` as an operator sets it. */
+export async function startConsoleApp(env: Record<string, string> = {}): Promise<ConsoleTestApp> {
   const consoleDir = await buildConsole();
-  const app = await startTestApp({ consoleDir, env: { REPORT_WAIT_MS: '3000' } });
+  const app = await startTestApp({ consoleDir, env: { REPORT_WAIT_MS: '3000', ...env } });
   return {
     ...app,
     stop: async () => {

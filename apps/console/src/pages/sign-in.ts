@@ -1,8 +1,18 @@
 import { h, uniqueId } from '../dom.js';
+import { startLogin } from '../oidc.js';
 import { decodeToken, signIn, type Session } from '../session.js';
+import type { SignInConfig } from '../sign-in-config.js';
 
-/** A token pasted once (the one `npm start` prints, or one your identity provider issues), kept for this tab. */
-export function signInPage(done: (session: Session) => void): HTMLElement {
+/**
+ * Signing in: with the deployment's identity provider when one is configured (OpenID Connect), or
+ * with a token pasted once (the one `npm start` prints, or one your identity provider issues), kept
+ * for this tab. `failure` is what went wrong with a sign-in at the provider, shown above both.
+ */
+export function signInPage(
+  config: SignInConfig,
+  done: (session: Session) => void,
+  failure?: string,
+): HTMLElement {
   const id = uniqueId('token');
   const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert', hidden: true });
   const input = h('textarea', {
@@ -18,6 +28,10 @@ export function signInPage(done: (session: Session) => void): HTMLElement {
     'form',
     { class: 'sign-in card', 'aria-labelledby': 'sign-in-title' },
     h('h1', { id: 'sign-in-title' }, 'Sign in to the department console'),
+    failure
+      ? h('p', { class: 'field-error', role: 'alert', 'data-testid': 'sign-in-failure' }, failure)
+      : null,
+    config.oidc ? providerButton(config.oidc) : null,
     h(
       'div',
       { class: 'field' },
@@ -46,4 +60,29 @@ export function signInPage(done: (session: Session) => void): HTMLElement {
     done(session);
   });
   return h('div', { class: 'centered' }, form);
+}
+
+/** Off to the provider's own sign-in page; it sends the person back here with a code. */
+function providerButton(oidc: NonNullable<SignInConfig['oidc']>): HTMLElement {
+  const status = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  const button = h(
+    'button',
+    { type: 'button', class: 'primary' },
+    `Sign in with ${new URL(oidc.issuer).host}`,
+  );
+  button.addEventListener('click', () => {
+    button.setAttribute('disabled', '');
+    startLogin(oidc).catch((error: unknown) => {
+      button.removeAttribute('disabled');
+      status.hidden = false;
+      status.textContent = `The identity provider cannot be reached: ${String(error)}`;
+    });
+  });
+  return h(
+    'div',
+    { class: 'field provider' },
+    button,
+    status,
+    h('p', { class: 'hint' }, 'Or paste an access token below.'),
+  );
 }
