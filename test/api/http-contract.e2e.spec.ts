@@ -634,6 +634,8 @@ describe('HTTP contract (SPEC §4)', () => {
           'GET /reports/follow-through',
           'GET /audit/events',
           'GET /audit/verify',
+          // The console's progress bar over a verification (issue 22).
+          'GET /audit/verify/progress',
           // SPEC §7.1: the signed log digests and the keys that verify them.
           'GET /audit/digests',
           'GET /audit/digests/latest',

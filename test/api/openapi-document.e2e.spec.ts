@@ -235,6 +235,7 @@ describe('the OpenAPI document (/docs-json)', () => {
         200,
       );
       await expectAnswer('GET /audit/verify', {}, 200);
+      await expectAnswer('GET /audit/verify/progress', {}, 200);
       await expectAnswer('GET /audit/events', { query: '?limit=5' }, 200);
       // The console's reads, from the read models once they have caught up.
       await expectAnswer('GET /cases', { query: `?status=open&${minPosition}` }, 200);

@@ -153,6 +153,7 @@ const TABLE: Route[] = [
   },
   { method: 'GET', path: '/audit/events', who: ['auditor'], then: 200, command: false },
   { method: 'GET', path: '/audit/verify', who: ['auditor'], then: 200, command: false },
+  { method: 'GET', path: '/audit/verify/progress', who: ['auditor'], then: 200, command: false },
 ];
 
 const PUBLIC: Array<{ path: string }> = [{ path: '/health' }, { path: '/metrics' }];

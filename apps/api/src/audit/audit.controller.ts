@@ -2,12 +2,13 @@ import { Controller, Get, HttpException, Inject, Query, Res } from '@nestjs/comm
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { findAuditEvents, verifyChains, type AuditLog } from '#audit';
+import { findAuditEvents, type AuditLog } from '#audit';
 import { Allowed } from '../auth/roles.js';
-import { count, envelope, position } from '../http/openapi/answers.js';
+import { count, envelope, instant, position } from '../http/openapi/answers.js';
 import { Documented } from '../http/openapi/documented.js';
 import { auditEventsQuery, type AuditEventsQueryParams } from './audit-events.query.js';
 import { AUDIT_LOG } from './audit.providers.js';
+import { VerificationRuns } from './verification-runs.js';
 
 const verification = z.object({
   ok: z.boolean(),
@@ -22,6 +23,17 @@ const verification = z.object({
     .optional(),
 });
 
+const verificationStatus = z.object({
+  running: z.boolean(),
+  eventsTotal: count
+    .nullable()
+    .meta({ description: 'Events in the log when the run started; null until counted' }),
+  eventsChecked: count,
+  streamsChecked: count,
+  startedAt: instant.nullable(),
+  finishedAt: instant.nullable(),
+});
+
 const VERIFY_RETRY_AFTER_S = 5;
 
 /** The auditor's routes (SPEC §4, §7); admin passes the guard too. Reads only. */
@@ -30,7 +42,7 @@ const VERIFY_RETRY_AFTER_S = 5;
 @Controller('audit')
 @Allowed('auditor')
 export class AuditController {
-  private verifying = false;
+  private readonly runs = new VerificationRuns();
 
   constructor(@Inject(AUDIT_LOG) private readonly log: AuditLog) {}
 
@@ -47,9 +59,8 @@ export class AuditController {
     errors: ['VERIFY_IN_PROGRESS'],
   })
   async verify(@Res({ passthrough: true }) res: Response) {
-    // One walk of the whole log at a time: each holds a connection and a snapshot for as long as
-    // the log is long, so parallel ones only slow each other and the commands down.
-    if (this.verifying) {
+    const run = this.runs.start(this.log);
+    if (!run) {
       res.setHeader('Retry-After', String(VERIFY_RETRY_AFTER_S));
       throw new HttpException(
         {
@@ -60,12 +71,20 @@ export class AuditController {
         429,
       );
     }
-    this.verifying = true;
-    try {
-      return await verifyChains(this.log.eventsInChainOrder());
-    } finally {
-      this.verifying = false;
-    }
+    return await run;
+  }
+
+  @Get('verify/progress')
+  @Documented({
+    summary: 'How far the chain verification has got',
+    description:
+      'The run going now (running: true), else the last one that finished; eventsChecked of eventsTotal, the ' +
+      'events counted when it started (events appended since are not in its snapshot). What a progress bar polls ' +
+      'while GET /audit/verify is answered. Not part of SPEC §4: an addition for the console (issue 22).',
+    answers: { 200: verificationStatus },
+  })
+  progress() {
+    return this.runs.current;
   }
 
   @Get('events')

@@ -12,7 +12,15 @@ interface Verification {
   firstBreak?: { streamId: string; streamRevision: number; reason: string };
 }
 
+/** `GET /audit/verify/progress`: the run going now, as events hashed of the events counted at its start. */
+interface VerificationStatus {
+  running: boolean;
+  eventsTotal: number | null;
+  eventsChecked: number;
+}
+
 const PAGE = 50;
+const count = new Intl.NumberFormat('en-US');
 
 /** The case a stream belongs to, when it is a case's (goodwill and refunds name theirs in the event). */
 const caseOfStream = (streamId: string) => (streamId.startsWith('case-') ? streamId.slice(5) : null);
@@ -42,19 +50,34 @@ function verifyPanel(): HTMLElement {
   });
   const digests = h('div', { class: 'verify-result', 'aria-live': 'polite', 'data-testid': 'digest-result' });
   const button = h('button', { type: 'button', class: 'primary' }, 'Verify the chains');
-  const wrap = h(
-    'div',
-    { class: 'progress-wrap', hidden: true },
-    progress,
-    h('span', {}, 'Recomputing every hash…'),
-  );
+  const said = h('span', {}, 'Recomputing every hash…');
+  const wrap = h('div', { class: 'progress-wrap', hidden: true }, progress, said);
+  /** Polls the server's progress while the verification is answered; stops itself when told. */
+  const follow = () => {
+    let following = true;
+    void (async () => {
+      while (following) {
+        const p = await get<VerificationStatus>('/audit/verify/progress').catch(() => null);
+        if (following && p?.running && p.eventsTotal) {
+          progress.max = p.eventsTotal;
+          progress.value = Math.min(p.eventsChecked, p.eventsTotal);
+          said.textContent = `${count.format(p.eventsChecked)} of ${count.format(p.eventsTotal)} events hashed…`;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
+    return () => (following = false);
+  };
   button.addEventListener('click', async () => {
     button.disabled = true;
     wrap.hidden = false;
     result.replaceChildren();
+    progress.removeAttribute('value');
+    said.textContent = 'Recomputing every hash…';
+    const stop = follow();
     try {
+      const v = await get<Verification>('/audit/verify').finally(stop);
       progress.max = 1;
-      const v = await get<Verification>('/audit/verify');
       progress.value = 1;
       if (v.ok)
         result.replaceChildren(
