@@ -26,8 +26,8 @@ const APP_EXCEPTIONS = {
   standalone: ['api'],
   // `cli token` signs with the API's verifier and role list; `cli projections` runs the projector's cli.
   cli: ['api', 'projector'],
-  // Browser code, bundled by Vite without the caseledger-source condition: it takes the one pure
-  // domain file it shares with the server (auto-assignment) by its path.
+  // Browser code, bundled by Vite without the caseledger-source condition: it takes the two pure
+  // domain files it shares with the server (auto-assignment, the case vocabulary) by their paths.
   console: ['domain'],
 };
 /** A relative import that climbs out of its lib or app into another one's files (names are plain words). */

@@ -40,6 +40,7 @@ export * from './order/order.state.js';
 export * from './order/issue-refund.js';
 export * from './order/order.decider.js';
 
+export * from './staff/staff.values.js';
 export * from './staff/staff.events.js';
 export * from './staff/staff.commands.js';
 export * from './staff/staff.state.js';

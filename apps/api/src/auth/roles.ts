@@ -1,16 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-
-export const ROLES = [
-  'intake',
-  'sorter',
-  'correspondent',
-  'supervisor',
-  'auditor',
-  'analyst',
-  'integration',
-  'admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '#domain';
 
 export const ALLOWED_ROLES = 'caseledger:allowed-roles';
 export const PUBLIC_ROUTE = 'caseledger:public';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigurationError, loadConfig } from '#config';
 import { existingJwtSecret } from '#runtime';
 import { JwtVerifier } from '../../../api/src/auth/jwt-verifier.js';
-import { ROLES, type Role } from '../../../api/src/auth/roles.js';
+import { ROLES, type Role } from '#domain';
 import { EXIT, type CliIo } from '../audit/cli-io.js';
 
 /** A lifetime in the units an operator types: `90s`, `30m`, `8h`, `7d`. */

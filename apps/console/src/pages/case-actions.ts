@@ -5,23 +5,11 @@ import { actionForm, centsOf, type Values } from '../forms.js';
 import { can } from '../roles.js';
 import type { Session } from '../session.js';
 import { chooseAssignee, type WorkloadEntry } from '../../../../libs/domain/src/case/auto-assignment.js';
+import { CATEGORIES, CHANNELS, PRIORITIES } from '../vocabulary.js';
 import type { CaseView } from './case.js';
 import { flashNext } from './case.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- report answers are read as the API documents them */
-
-const CATEGORIES = [
-  'product',
-  'shipping',
-  'billing',
-  'commission',
-  'autoship',
-  'enrollment',
-  'return',
-  'other',
-];
-const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
-const CHANNELS = ['email', 'mail', 'phone', 'web', 'chat', 'social'];
 
 const optional = (value: string) => (value === '' ? undefined : value);
 
@@ -138,7 +126,7 @@ export function caseActions(session: Session, view: CaseView, mine: boolean): HT
             name: 'category',
             label: 'Category',
             type: 'select',
-            options: CATEGORIES,
+            options: [...CATEGORIES],
             value: view.category ?? 'product',
           },
           {
@@ -152,7 +140,7 @@ export function caseActions(session: Session, view: CaseView, mine: boolean): HT
             name: 'priority',
             label: 'Priority',
             type: 'select',
-            options: PRIORITIES,
+            options: [...PRIORITIES],
             value: view.priority ?? 'normal',
           },
           { name: 'assigneeId', label: 'Assignee (empty: auto-assignment)' },
@@ -193,7 +181,7 @@ export function caseActions(session: Session, view: CaseView, mine: boolean): HT
         title: 'Respond',
         submit: 'Record response',
         fields: [
-          { name: 'channel', label: 'Channel', type: 'select', options: CHANNELS, value: view.channel },
+          { name: 'channel', label: 'Channel', type: 'select', options: [...CHANNELS], value: view.channel },
           { name: 'summary', label: 'Summary', type: 'textarea', required: true },
         ],
         onSubmit: async (v) => (

@@ -3,6 +3,7 @@ import { h, replace } from '../dom.js';
 import { fromLocalInput, toLocalInput, when } from '../format.js';
 import type { Session } from '../session.js';
 import { cell, table } from './figures.js';
+import { CATEGORIES, CHANNELS, PRIORITIES } from '../vocabulary.js';
 
 const PAGE = 25;
 const FILTERS = [
@@ -57,14 +58,9 @@ function filterForm(params: URLSearchParams): HTMLFormElement {
     text('subject', 'Subject contains', params.get('subject')),
     select('status', 'Status', ['open', 'resolved'], params.get('status')),
     text('assigneeId', 'Assignee (staff id, or none)', params.get('assigneeId')),
-    select(
-      'category',
-      'Category',
-      ['product', 'shipping', 'billing', 'commission', 'autoship', 'enrollment', 'return', 'other'],
-      params.get('category'),
-    ),
-    select('priority', 'Priority', ['low', 'normal', 'high', 'urgent'], params.get('priority')),
-    select('channel', 'Channel', ['mail', 'email', 'phone', 'web', 'chat', 'social'], params.get('channel')),
+    select('category', 'Category', [...CATEGORIES], params.get('category')),
+    select('priority', 'Priority', [...PRIORITIES], params.get('priority')),
+    select('channel', 'Channel', [...CHANNELS], params.get('channel')),
     text('complainantId', 'Complainant id', params.get('complainantId')),
     text('receivedFrom', 'Received from (UTC)', instant('receivedFrom'), 'datetime-local'),
     text('receivedTo', 'Received before (UTC)', instant('receivedTo'), 'datetime-local'),

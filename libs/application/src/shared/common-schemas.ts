@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES, CHANNELS, PRIORITIES, RATINGS, ROLES } from '#domain';
 import { isCalendarDay, isIsoMillisUtc } from '#event-store';
 
 /** Ids become part of stream names (`case-{caseId}`), so they are kept to a safe alphabet. */
@@ -60,29 +61,11 @@ export const NUL_MESSAGE = 'NUL characters (\\u0000) cannot be stored';
 
 export const text = (max: number) => z.string().trim().min(1, 'Required').max(max).refine(noNul, NUL_MESSAGE);
 
-export const channel = z.enum(['mail', 'email', 'phone', 'web', 'chat', 'social']);
-export const category = z.enum([
-  'product',
-  'shipping',
-  'billing',
-  'commission',
-  'autoship',
-  'enrollment',
-  'return',
-  'other',
-]);
-export const priority = z.enum(['low', 'normal', 'high', 'urgent']);
-export const rating = z.enum(['delighted', 'satisfied', 'disappointed', 'annoyed', 'angry']);
-export const staffRole = z.enum([
-  'intake',
-  'sorter',
-  'correspondent',
-  'supervisor',
-  'auditor',
-  'analyst',
-  'integration',
-  'admin',
-]);
+export const channel = z.enum(CHANNELS);
+export const category = z.enum(CATEGORIES);
+export const priority = z.enum(PRIORITIES);
+export const rating = z.enum(RATINGS);
+export const staffRole = z.enum(ROLES);
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM');
 
 /** Every command may carry its business time (SPEC §3). */
