@@ -346,6 +346,8 @@ describeInBrowser('the department console in a real browser', () => {
     const { context } = await newContext(browser, app.url);
     const page = await context.newPage();
     await page.goto(`${app.url}/console/`);
+    // As a person would: the form is on screen (drawn once the page knows how this deployment signs in).
+    await page.getByLabel('Access token').waitFor();
     const focused = () =>
       page.evaluate(() => (globalThis as any).document.activeElement?.textContent?.trim() ?? '');
     await page.keyboard.press('Tab');

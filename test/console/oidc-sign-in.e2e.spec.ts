@@ -56,6 +56,7 @@ describeInBrowser('signing in to the console at the identity provider (OpenID Co
     };
     const before = idp.tokenRequests;
     await page.goto(`${app.url}/console/`);
+    await providerButton().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await providerButton().click();
     await signedInAs().waitFor();
