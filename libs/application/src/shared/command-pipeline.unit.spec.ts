@@ -2,15 +2,11 @@
 // decider written here. What a caller would notice: the answer's figures, the events in the store,
 // the revisions they were appended at, and how often a command was judged.
 import { DomainError } from '#domain';
-import { InMemoryEventStore } from '../testing/in-memory-event-store.js';
+import { runnerInMemory } from '../testing/runner-in-memory.js';
 import { ApplicationError } from './application-error.js';
 import { defineCommand, firstOf, newStream } from './command-definition.js';
-import { CommandEnvironmentLoader } from './command-environment.js';
 import { stream } from './command-reads.js';
 import type { CommandRequest } from './command-request.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
-import { LiveWorkload } from '../workload/live-workload.js';
-import { CommandRunner } from './command-runner.js';
 
 const NOW = '2026-10-15T12:00:00.000Z';
 
@@ -48,13 +44,7 @@ const request: CommandRequest = {
 };
 
 function pipeline() {
-  const store = new InMemoryEventStore();
-  const runner = new CommandRunner(
-    store.asEventStore(),
-    new CommandEnvironmentLoader(store.asEventStore(), { now: () => NOW }),
-    new StaffDirectory(store.asEventStore()),
-    new LiveWorkload(store.asEventStore()),
-  );
+  const { store, runner } = runnerInMemory(NOW);
   const seed = (streamId: string, ...totals: number[]) =>
     store.seed(
       streamId,

@@ -1,27 +1,19 @@
 // The command pipeline on its own (no HTTP, no PostgreSQL): an in-memory port, a fixed clock and a
 // handler written here. What a caller would notice: the answer, the events in the store, the error code.
 import { DEFAULT_STANDARDS, STANDARDS_STREAM } from '#domain';
-import { InMemoryEventStore } from '../testing/in-memory-event-store.js';
+import type { InMemoryEventStore } from '../testing/in-memory-event-store.js';
+import { runnerInMemory } from '../testing/runner-in-memory.js';
 import { ApplicationError } from './application-error.js';
-import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
+import type { CommandEnvironment } from './command-environment.js';
 import type { CommandRequest } from './command-request.js';
-import { CommandRunner } from './command-runner.js';
 import { defineCommand } from './command-definition.js';
-import { StaffDirectory } from '../staff/staff-directory.js';
-import { LiveWorkload } from '../workload/live-workload.js';
 
 const NOW = '2026-10-15T12:00:00.000Z';
 /** The command type the note taker below is counted under: any of the domain's names will do. */
 const NOTE = 'SendResponse';
 
 function pipeline() {
-  const store = new InMemoryEventStore();
-  const runner = new CommandRunner(
-    store.asEventStore(),
-    new CommandEnvironmentLoader(store.asEventStore(), { now: () => NOW }),
-    new StaffDirectory(store.asEventStore()),
-    new LiveWorkload(store.asEventStore()),
-  );
+  const { store, runner } = runnerInMemory(NOW);
   return { store, runner };
 }
 
