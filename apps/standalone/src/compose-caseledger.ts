@@ -112,7 +112,6 @@ export async function composeCaseledger(
   }
 }
 
-/** AUTH_*: the token policy, and the identity provider whose keys sign tokens when one is named. */
 /** How the console signs people in, from the same variables the API verifies tokens with. */
 export function consoleSignIn(config: CaseledgerConfig): ConsoleSignIn {
   const { issuer, consoleClientId, rolesClaim } = config.auth;
@@ -122,6 +121,7 @@ export function consoleSignIn(config: CaseledgerConfig): ConsoleSignIn {
   };
 }
 
+/** AUTH_*: the token policy, and the identity provider whose keys sign tokens when one is named. */
 export function authOptions(config: CaseledgerConfig): JwtVerifierOptions {
   return {
     audience: config.auth.audience,
