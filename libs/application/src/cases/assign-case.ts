@@ -1,5 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -26,10 +25,9 @@ export const assignCase = defineCommand({
   }),
   decidesOn: ({ caseId }) => onCase(caseId),
   reads: ({ assigneeId }) => ({ assignee: staffMember(assigneeId) }),
-  command: ({ input, read, env }) => ({
+  command: ({ input, read }) => ({
     type: 'AssignCase',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
     context: { assignee: read.assignee },
   }),
   answer: ({ input: { caseId, assigneeId } }) => ({ status: 200, fields: { caseId, assigneeId } }),

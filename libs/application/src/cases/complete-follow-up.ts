@@ -1,5 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -25,10 +24,9 @@ export const completeFollowUp = defineCommand({
     ...(body.note !== undefined ? { note: body.note } : {}),
   }),
   decidesOn: ({ caseId }) => onCase(caseId),
-  command: ({ input, env }) => ({
+  command: ({ input }) => ({
     type: 'CompleteFollowUp',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
   }),
   answer: ({ input: { caseId, followUpId } }) => ({ status: 200, fields: { caseId, followUpId } }),
 });

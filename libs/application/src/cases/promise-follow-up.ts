@@ -1,6 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -27,10 +26,9 @@ export const promiseFollowUp = defineCommand({
     description: body.description,
   }),
   decidesOn: ({ caseId }) => onCase(caseId),
-  command: ({ input, env }) => ({
+  command: ({ input }) => ({
     type: 'PromiseFollowUp',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
   }),
   answer: ({ input: { caseId, followUpId } }) => ({ status: 201, fields: { caseId, followUpId } }),
 });

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseDecider, caseStream, complainantDecider, complainantStream, normaliseSubject } from '#domain';
 import { ApplicationError } from '../shared/application-error.js';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand, newStream } from '../shared/command-definition.js';
 import { known, stream, streams } from '../shared/command-reads.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
@@ -44,10 +43,9 @@ export const receiveComplaint = defineCommand({
     ),
     givenCase: given ? stream(caseDecider, caseStream(data.caseId)) : known(null),
   }),
-  command: ({ input, read, env }) => ({
+  command: ({ input, read }) => ({
     type: 'ReceiveComplaint',
     data: input.data,
-    metadata: CommandEnvironmentLoader.metadata(env),
     context: { openCases: read.sameSubject.map((c) => c.state).filter((s) => s.status === 'open') },
   }),
   // A repeat is answered whatever id was given; a new case may not take an id already in use.

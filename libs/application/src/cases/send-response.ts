@@ -1,5 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -24,10 +23,9 @@ export const sendResponse = defineCommand({
     summary: body.summary,
   }),
   decidesOn: ({ caseId }) => onCase(caseId),
-  command: ({ input, env }) => ({
+  command: ({ input }) => ({
     type: 'SendResponse',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
   }),
   answer: ({ input }) => ({ status: 200, fields: { caseId: input.caseId } }),
 });

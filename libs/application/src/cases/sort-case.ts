@@ -1,5 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand, firstOf } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -34,10 +33,9 @@ export const sortCase = defineCommand({
     assignee: assigneeId ? staffMember(assigneeId) : known(null),
     workload: assigneeId ? known([]) : workloadBesides(caseId),
   }),
-  command: ({ input, read, env }) => ({
+  command: ({ input, read }) => ({
     type: 'SortCase',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
     context: { assignee: read.assignee, workload: read.workload },
   }),
   // Whoever the sort assigned; a re-sort that assigned nobody answers the case's assignee.

@@ -1,6 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { goodwillDecider, goodwillStream } from '#domain';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -25,10 +24,9 @@ export const allocateBudget = defineCommand({
   }),
   decidesOn: ({ staffId }) => ({ streamId: goodwillStream(staffId), decider: goodwillDecider }),
   reads: ({ staffId }) => ({ staff: staffMember(staffId) }),
-  command: ({ input, read, env }) => ({
+  command: ({ input, read }) => ({
     type: 'AllocateGoodwillBudget',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
     context: { staff: read.staff },
   }),
   answer: ({ input }) => ({ status: 201, fields: { staffId: input.staffId } }),

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseDecider, caseStream, goodwillDecider, goodwillStream } from '#domain';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand, firstOf } from '../shared/command-definition.js';
 import { stream } from '../shared/command-reads.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
@@ -38,7 +37,6 @@ export const grantGoodwill = defineCommand({
   command: ({ input, read, env }) => ({
     type: 'GrantGoodwill',
     data: input.data,
-    metadata: CommandEnvironmentLoader.metadata(env),
     context: { case: read.case.state, debited: read.debited, standards: env.standards },
   }),
   answer: ({ input: { data }, decision }) => ({

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseDecider, caseStream, orderDecider, orderStream } from '#domain';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand } from '../shared/command-definition.js';
 import { stream } from '../shared/command-reads.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
@@ -34,7 +33,6 @@ export const issueRefund = defineCommand({
   command: ({ input, read, env }) => ({
     type: 'IssueRefund',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
     context: { case: read.case.state, standards: env.standards },
   }),
   answer: ({ input: { caseId, refundId } }) => ({ status: 201, fields: { caseId, refundId } }),

@@ -5,6 +5,9 @@ import type { ReadStream, Sources } from './command-reads.js';
 import type { CommandRequest } from './command-request.js';
 import type { Folding } from './stream-loader.js';
 
+/** A domain command as a declaration builds it: one of C's members, without `metadata`. */
+export type WithoutMetadata<C> = C extends unknown ? Omit<C, 'metadata'> : never;
+
 /** A decider as a command uses it: fold its stream, then judge the command on that state. */
 export interface Deciding<C, S, D> extends Folding<S> {
   decide(command: C, state: S): D | DomainError;
@@ -79,7 +82,8 @@ export interface CommandDefinition<
   reads?(input: I): Sources<R>;
   /** Read once the decided stream is known (the cases a complainant already has). */
   readsThen?(known: { input: I; read: Read<S, R> }): Sources<T>;
-  command(given: { input: I; read: Read<S, R & T>; env: CommandEnvironment }): NoInfer<C>;
+  /** The domain command without its metadata (time and actor): the runner adds those from `env`. */
+  command(given: { input: I; read: Read<S, R & T>; env: CommandEnvironment }): NoInfer<WithoutMetadata<C>>;
   /** A refusal that is not the decider's (CASE_EXISTS), judged on its decision. */
   refuse?(decided: Decided<I, S, R & T, D>): Error | undefined;
   /** Where the decision's events go; default: all of them to the decided stream. */

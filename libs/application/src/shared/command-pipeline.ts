@@ -1,5 +1,5 @@
 import { isDomainError } from '#domain';
-import type { CommandEnvironment } from './command-environment.js';
+import { CommandEnvironmentLoader, type CommandEnvironment } from './command-environment.js';
 import type { Append, CommandDefinition, Decided } from './command-definition.js';
 import { readAll, stream, type ReadPorts, type Sources } from './command-reads.js';
 import type { CommandRequest } from './command-request.js';
@@ -31,7 +31,11 @@ export async function planCommand<
   ]);
   const first = { ...reads, decided };
   const read = { ...first, ...(await readAllOf(definition.readsThen?.({ input, read: first }), ports)) };
-  const decision = decider.decide(definition.command({ input, read, env }), decided.state);
+  const command = {
+    ...definition.command({ input, read, env }),
+    metadata: CommandEnvironmentLoader.metadata(env),
+  };
+  const decision = decider.decide(command as C, decided.state);
   if (isDomainError(decision) || decision instanceof Error) throw decision;
   const outcome: Decided<I, S, R & T, D> = { input, read, decision };
   const refused = definition.refuse?.(outcome);

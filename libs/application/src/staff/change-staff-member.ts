@@ -1,6 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { staffDecider, staffStream } from '#domain';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -23,10 +22,9 @@ export const changeStaffMember = defineCommand({
     ...changes,
   }),
   decidesOn: ({ staffId }) => ({ streamId: staffStream(staffId), decider: staffDecider }),
-  command: ({ input, env }) => ({
+  command: ({ input }) => ({
     type: 'ChangeStaffMember',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
   }),
   answer: ({ input }) => ({ status: 200, fields: { staffId: input.staffId } }),
 });

@@ -1,6 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { staffDecider, staffStream } from '#domain';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -24,10 +23,9 @@ export const registerStaffMember = defineCommand({
     skillLevel,
   }),
   decidesOn: ({ staffId }) => ({ streamId: staffStream(staffId), decider: staffDecider }),
-  command: ({ input, env }) => ({
+  command: ({ input }) => ({
     type: 'RegisterStaffMember',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
   }),
   answer: ({ input }) => ({ status: 201, fields: { staffId: input.staffId } }),
 });

@@ -1,6 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { standardsDecider, STANDARDS_STREAM } from '#domain';
-import { CommandEnvironmentLoader } from '../shared/command-environment.js';
 import { defineCommand, firstOf } from '../shared/command-definition.js';
 import type { CommandAnswer, CommandRequest } from '../shared/command-request.js';
 import { CommandRunner } from '../shared/command-runner.js';
@@ -19,10 +18,9 @@ export const setStandards = defineCommand({
   name: 'SetServiceStandards',
   input: ({ body: { occurredAt: _o, ...standards } }: SetStandardsCommand) => standards,
   decidesOn: () => ({ streamId: STANDARDS_STREAM, decider: standardsDecider }),
-  command: ({ input, env }) => ({
+  command: ({ input }) => ({
     type: 'SetServiceStandards',
     data: input,
-    metadata: CommandEnvironmentLoader.metadata(env),
   }),
   // The version the decider numbered these standards with.
   answer: ({ decision }) => ({
