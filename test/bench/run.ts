@@ -5,6 +5,7 @@ import { startEmbeddedPostgres } from '#embedded-postgres';
 import { apiBench } from './api/api.bench.js';
 import { digestsBench } from './audit/digests.bench.js';
 import { eventStoreBench } from './event-store/event-store.bench.js';
+import { firstSortBench } from './projections/first-sort.js';
 import { ingestBench } from './ingest/ingest.bench.js';
 import { projectionsBench } from './projections/projections.bench.js';
 import { machine, saveResults } from './support/results.js';
@@ -41,6 +42,16 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   projections: () =>
     withServer((serverUrl) =>
       projectionsBench({ serverUrl, events: quick ? 50_000 : 1_000_000, runs: quick ? 1 : 3 }),
+    ),
+  /** The same backlog of open cases in logs of 1M and 5M events: the first sort's cost must not follow the log. */
+  'first-sort': () =>
+    withServer((serverUrl) =>
+      firstSortBench({
+        serverUrl,
+        sizes: quick ? [20_000, 100_000] : [1_000_000, 5_000_000],
+        openCases: quick ? 500 : 5_000,
+        runs: quick ? 1 : 5,
+      }),
     ),
   digests: () =>
     withServer((serverUrl) =>

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DepartmentWorkload, LiveWorkload } from '#application';
 import type { EventFacts, EventStore } from '#event-store';
+import type { QueryRunner } from 'typeorm';
 import { ProjectionRunner, ProjectionStatus, readWorkloadSeed } from '#projections';
+import { CreateCaseLoads1765130000000 } from '../../libs/projections/src/migrations/1765130000000-create-case-loads.js';
 import { startProjectionDatabase, type ProjectionDatabase } from '../../libs/projections/test/projection-database.js';
 import { departmentMonth } from './department-month.scenario.js';
 import { appendScenario } from './scenario-as-events.js';
@@ -20,6 +22,7 @@ describe('the workload seeded from the read models', () => {
     const counted = { events: 0 };
     const port = {
       headPosition: () => store.headPosition(),
+      readStream: (streamId: string) => store.readStream(streamId),
       readAllFacts: async (options: Parameters<EventStore['readAllFacts']>[0]) => {
         const batch = await store.readAllFacts(options);
         counted.events += batch.length;
@@ -60,12 +63,41 @@ describe('the workload seeded from the read models', () => {
     await db?.stop();
   });
 
+  /** Cases whose latest status change in log order is not a resolution, counted from the fact tables. */
+  const openCasesByFacts = async () => {
+    const { rows } = await db.pool.query<{ open: string; all: string }>(
+      `WITH status AS (SELECT DISTINCT ON (case_id) case_id, status FROM read_models.case_status_changes ORDER BY case_id, global_position DESC)
+       SELECT count(*) FILTER (WHERE status IS DISTINCT FROM 'resolved') AS open, count(*) AS all
+         FROM read_models.cases LEFT JOIN status USING (case_id)`,
+    );
+    return { open: Number(rows[0].open), all: Number(rows[0].all) };
+  };
+
   it('with the read models at the head: the loads of the whole log, and not one event folded from it', async () => {
     const whole = await wholeLogFold();
     expect(whole.some((e) => e.weightedLoad > 0 && e.openCases > 0)).toBe(true); // a month with loads to compare
     const seeded = await seededFold();
     expect(seeded.entries).toEqual(whole);
     expect(seeded.foldedFromLog).toBe(0);
+  });
+
+  it('reads the open cases only: a closed case adds nothing to any load, so the seed leaves it out', async () => {
+    const cases = await openCasesByFacts();
+    expect(cases.open).toBeGreaterThan(0);
+    expect(cases.open).toBeLessThan(cases.all); // the month has resolved cases to leave out
+    const seed = await readWorkloadSeed(db.pool);
+    expect(seed.facts.filter((f) => f.type === 'ComplaintReceived')).toHaveLength(cases.open);
+  });
+
+  it('the migration fills case_loads from the case timeline as the projection keeps it', async () => {
+    const dump = async () => (await db.ownerPool.query(`SELECT * FROM read_models.case_loads ORDER BY case_id`)).rows;
+    const projected = await dump();
+    expect(projected.length).toBe((await openCasesByFacts()).all);
+    const migration = new CreateCaseLoads1765130000000();
+    const runner = { query: (sql: string) => db.ownerPool.query(sql) } as unknown as QueryRunner;
+    await migration.down(runner);
+    await migration.up(runner);
+    expect(await dump()).toEqual(projected);
   });
 
   it('with the read models behind: the snapshot, then the log from its position, gives the loads of the whole log', async () => {
@@ -81,14 +113,22 @@ describe('the workload seeded from the read models', () => {
     );
     expect(rows).toHaveLength(3);
     const [moved, resolved, resorted] = rows.map((r) => r.case_id);
+    // A case resolved before the read models' position, with an assignee: left out of the seed.
+    const { rows: closed } = await db.pool.query<{ case_id: string; assignee_id: string }>(
+      `SELECT case_id, assignee_id FROM read_models.case_loads WHERE NOT open AND assignee_id IS NOT NULL AND complexity > 0
+        ORDER BY case_id LIMIT 1`,
+    );
+    expect(closed).toHaveLength(1);
+    const reopened = closed[0].case_id;
     // Not projected: the runner is stopped. A new correspondent takes a case; one case is resolved,
-    // another sorted again; the busiest correspondent's skill changes.
+    // another sorted again, a closed one reopened; the busiest correspondent's skill changes.
     const later = [
       ['staff-C-90', 'StaffMemberRegistered', { staffId: 'C-90', name: 'Noor Khan', roles: ['correspondent'], skillLevel: 4 }],
       [`case-${moved}`, 'CaseAssigned', { caseId: moved, assigneeId: 'C-90', previousAssigneeId: busiest.staffId, reason: 'manual' }],
       [`case-${resolved}`, 'CaseResolved', { caseId: resolved, resolution: 'Replaced' }],
       [`case-${resorted}`, 'CaseSorted', { caseId: resorted, category: 'product', priority: 'high', complexity: 5 }],
       [`staff-${busiest.staffId}`, 'StaffMemberChanged', { staffId: busiest.staffId, skillLevel: 1 }],
+      [`case-${reopened}`, 'CaseReopened', { caseId: reopened, reason: 'Wrote again' }],
     ] as const;
     for (const [streamId, type, data] of later)
       await db.store.appendToStream(

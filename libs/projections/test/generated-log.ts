@@ -38,11 +38,14 @@ export function* generateDepartmentLog(options: {
   idPrefix?: string;
   /** Shared by the logs appended to one database, so streams continue at their next revision. */
   revisions?: Map<string, number>;
+  /** How many of the latest cases stay open (sorted and assigned, no response yet); a fifth by default. */
+  openCases?: number;
 }): Generator<GeneratedEvent> {
   const random = seeded(options.seed ?? 7);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
   const prefix = (options.idPrefix ?? '0000').padStart(4, '0').slice(0, 4);
   const revisions = options.revisions ?? new Map<string, number>();
+  const openCases = options.openCases ?? Math.ceil(options.cases * 0.2);
   let counter = 0;
   let clock = Date.parse(options.start ?? '2026-01-01T00:00:00.000Z');
   const event = (
@@ -150,7 +153,7 @@ export function* generateDepartmentLog(options: {
     yield event(stream, 'CaseAssigned', { caseId, assigneeId: assignee, reason: 'sort' }, t(1));
     if (random() < 0.1)
       yield event(stream, 'CaseContactRepeated', { caseId, channel: 'email', body: 'Any news?' }, t(2));
-    if (i >= options.cases - Math.ceil(options.cases * 0.2)) continue; // the latest cases stay open
+    if (i >= options.cases - openCases) continue; // the latest cases stay open
     yield event(
       stream,
       'ResponseSent',

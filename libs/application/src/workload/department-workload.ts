@@ -23,6 +23,8 @@ export interface WorkloadEntryView {
   openCases: number;
 }
 
+const CHANGES_A_HELD_CASE = new Set(['CaseSorted', 'CaseAssigned', 'CaseResolved', 'CaseReopened']);
+
 /**
  * The department's load per correspondent, folded from staff and case events. Kept incrementally:
  * each case contributes its complexity and one open case to its assignee while it is open.
@@ -62,6 +64,16 @@ export class DepartmentWorkload {
       case 'CaseReopened':
         return this.change(String(data.caseId), (c) => ({ ...c, open: true }));
     }
+  }
+
+  /**
+   * The case a sort, assignment, resolution or reopening changes, when the workload does not hold
+   * it: a case already closed when the workload was seeded. Its earlier events must be folded first.
+   */
+  unknownCase(event: EventFacts): string | undefined {
+    if (!CHANGES_A_HELD_CASE.has(event.type)) return undefined;
+    const caseId = String((event.data as { caseId?: unknown }).caseId);
+    return this.cases.has(caseId) ? undefined : caseId;
   }
 
   /** Every registered staff member with their load, leaving `exceptCaseId` out of every load. */

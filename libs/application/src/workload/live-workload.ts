@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { caseStream } from '#domain';
 import type { EventFacts, EventStore } from '#event-store';
 import type { Source } from '../shared/command-reads.js';
 import { EVENT_STORE, WORKLOAD_SEED } from '../shared/tokens.js';
@@ -14,8 +15,8 @@ export type WorkloadSeedSource = () => Promise<{ position: number; facts: EventF
  * another see each other's effects, on any number of API replicas.
  *
  * The first use starts from the read models' snapshot of the workload when there is one (its cost
- * follows the cases, not the log: a restart with a million events no longer folds them all), then
- * folds the log from the snapshot's position as every later use does.
+ * follows the staff and the open cases, not the log: a restart with a million events no longer
+ * folds them all), then folds the log from the snapshot's position as every later use does.
  */
 @Injectable()
 export class LiveWorkload {
@@ -51,12 +52,25 @@ export class LiveWorkload {
     this.seed = undefined;
   }
 
+  /**
+   * A case the seed left out (closed then) that an event now changes, usually a reopening: its own
+   * stream's earlier events give the assignee and complexity it brings back. Rare, so one read each.
+   */
+  private async foldCaseBefore(caseId: string, position: number): Promise<void> {
+    for (const event of await this.store.readStream(caseStream(caseId)))
+      if (event.globalPosition < position) this.workload.apply(event);
+  }
+
   /** readAllFacts, as readAll, only returns events no later commit can appear below; a head event still in flight shows up within milliseconds. */
   private async catchUpTo(head: number): Promise<void> {
     let idle = 0;
     while (this.position < head) {
       const batch = await this.store.readAllFacts({ after: this.position, maxCount: 5000 });
-      for (const event of batch) this.workload.apply(event);
+      for (const event of batch) {
+        const closedAtSeed = this.workload.unknownCase(event);
+        if (closedAtSeed !== undefined) await this.foldCaseBefore(closedAtSeed, event.globalPosition);
+        this.workload.apply(event);
+      }
       if (batch.length > 0) {
         this.position = batch[batch.length - 1].globalPosition;
         idle = 0;

@@ -54,4 +54,27 @@ describe('LiveWorkload', () => {
     ]);
     expect(seedReads).toBe(2);
   });
+
+  it('reads the stream of a case the seed left out (closed then) when a later event reopens it', async () => {
+    const log = [
+      ...LOG,
+      fact(5, 'CaseResolved', { caseId: 'K-1' }),
+      fact(6, 'ComplaintReceived', { caseId: 'K-2' }),
+      fact(7, 'CaseReopened', { caseId: 'K-1' }),
+    ];
+    const streamsRead: string[] = [];
+    const store = {
+      headPosition: async () => log.length,
+      readAllFacts: async ({ after }: { after: number }) => log.filter((e) => e.globalPosition > after),
+      readStream: async (streamId: string) => {
+        streamsRead.push(streamId);
+        return log.filter((e) => `case-${String((e.data as { caseId?: string }).caseId)}` === streamId);
+      },
+    } as unknown as EventStore;
+    // The read models at position 6: K-1 is closed, so the seed holds the staff and K-2 only.
+    const seed = async () => ({ position: 6, facts: [LOG[0], log[5]] });
+    const live = new LiveWorkload(store, seed);
+    expect(await live.current()).toEqual([expect.objectContaining(C1_WITH_K1)]);
+    expect(streamsRead).toEqual(['case-K-1']);
+  });
 });

@@ -8,6 +8,7 @@ import {
   CaseStatusChange,
   ReceivedCase,
 } from './case-timeline/case-timeline.entities.js';
+import { CaseLoad } from './case-timeline/case-load.entity.js';
 import { FollowUp } from './case-timeline/follow-up.entity.js';
 import { ProjectionCheckpoint } from './checkpoint.entity.js';
 import { ServiceStandardsVersion, StaffChange } from './department/department.entities.js';
@@ -20,6 +21,7 @@ import {
 
 export {
   CaseAssignment,
+  CaseLoad,
   CasePriorityRaise,
   CaseRating,
   CaseRepeatContact,
@@ -49,6 +51,7 @@ export const readModelEntities = [
   CaseRepeatContact,
   CaseRating,
   FollowUp,
+  CaseLoad,
   StaffChange,
   ServiceStandardsVersion,
   Order,

@@ -7,22 +7,21 @@ export interface WorkloadSeed {
   /** Every event up to here is in `facts`' effect; later ones are folded from the log. */
   position: number;
   /**
-   * Events in the shape the workload folds, one set per staff member and case, standing for what
-   * the log holds up to `position`: staff registrations and changes in log order; per case its
-   * complaint, then its latest sort, latest assignment, and resolution when its latest status is
-   * resolved. Each of these sets its fields outright (last writer wins, in log order), so folding
-   * them gives the state a fold of the whole log gives, and folding again events the read models
-   * already hold (a projection ahead of `position`) changes nothing.
+   * Events in the shape the workload folds, standing for what the log holds up to `position`:
+   * staff registrations and changes in log order; per open case its complaint, latest sort and
+   * latest assignment. Closed cases are left out (they weigh nothing); a later event of one (a
+   * reopening) makes the workload read that case's stream. Each event sets its fields outright
+   * (last writer wins, in log order), so folding them gives the state a fold of the whole log
+   * gives, and folding again events the read models already hold (a projection ahead of
+   * `position`) changes nothing.
    */
   facts: EventFacts[];
 }
 
-const LATEST_BY_LOG_ORDER = (table: string, columns: string) =>
-  `SELECT DISTINCT ON (case_id) case_id, ${columns} FROM read_models.${table} ORDER BY case_id, global_position DESC`;
-
 /**
  * Auto-assignment's starting point after a restart, read from the read models in one snapshot
- * instead of folding the whole log: its cost follows the number of cases and staff, not of events.
+ * instead of folding the whole log: its cost follows the staff and the open cases (a partial index
+ * on `case_loads`), not the events or the cases the log ever held.
  */
 export function readWorkloadSeed(pool: Pool): Promise<WorkloadSeed> {
   return inReadModelSnapshot(pool, async (client, position) => {
@@ -41,15 +40,7 @@ export function readWorkloadSeed(pool: Pool): Promise<WorkloadSeed> {
       case_id: string;
       complexity: number | null;
       assignee_id: string | null;
-      status: 'resolved' | 'reopened' | null;
-    }>(
-      `WITH sorting AS (${LATEST_BY_LOG_ORDER('case_sortings', 'complexity')}),
-            assignment AS (${LATEST_BY_LOG_ORDER('case_assignments', 'assignee_id')}),
-            status AS (${LATEST_BY_LOG_ORDER('case_status_changes', 'status')})
-       SELECT c.case_id, s.complexity, a.assignee_id, st.status
-         FROM read_models.cases c
-         LEFT JOIN sorting s USING (case_id) LEFT JOIN assignment a USING (case_id) LEFT JOIN status st USING (case_id)`,
-    );
+    }>(`SELECT case_id, complexity, assignee_id FROM read_models.case_loads WHERE open`);
     const facts: EventFacts[] = [];
     for (const row of staff.rows)
       facts.push(
@@ -70,7 +61,6 @@ export function readWorkloadSeed(pool: Pool): Promise<WorkloadSeed> {
         facts.push(fact('CaseSorted', { caseId: row.case_id, complexity: row.complexity }));
       if (row.assignee_id !== null)
         facts.push(fact('CaseAssigned', { caseId: row.case_id, assigneeId: row.assignee_id }));
-      if (row.status === 'resolved') facts.push(fact('CaseResolved', { caseId: row.case_id }));
     }
     return { position, facts };
   });

@@ -20,6 +20,7 @@ import {
   CaseStatusChange,
   ReceivedCase,
 } from './case-timeline.entities.js';
+import { caseLoads } from './case-loads.table.js';
 import { followUps } from './follow-ups.table.js';
 
 type Data<E extends { data: unknown }> = E['data'];
@@ -141,7 +142,10 @@ export const caseRatings = oneRowPerEvent(CaseRating, ['SatisfactionRecorded'], 
   };
 });
 
-/** Every fact of every case, at its business time: what rep workload and follow-through are computed from. */
+/**
+ * Every fact of every case, at its business time: what rep workload and follow-through are computed
+ * from; and each case's load now, in log order, where auto-assignment starts after a restart.
+ */
 export const caseTimelineTables: ReadModelTable[] = [
   receivedCases,
   caseSortings,
@@ -152,4 +156,5 @@ export const caseTimelineTables: ReadModelTable[] = [
   caseRepeatContacts,
   caseRatings,
   followUps,
+  caseLoads,
 ] as ReadModelTable[];
