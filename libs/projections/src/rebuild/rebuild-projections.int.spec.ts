@@ -191,6 +191,55 @@ describe('rebuilding the read models from position 0 (steps in order, on one log
     }
   });
 
+  it('swaps in a shadow table another session holds (as autovacuum does) without a deadlock', async () => {
+    // Autovacuum vacuums a shadow table the replay just filled and, at its end, updates the table's
+    // pg_class row in place, waiting for any transaction that changed that row, still holding its
+    // lock on the table. A swap that granted on the table (changing the row) before asking for the
+    // lock waited for autovacuum while autovacuum waited for it: "deadlock detected" (seen in the
+    // projections benchmark). Here a session plays autovacuum's part on a table with no index to
+    // build after the replay, and changes the row once the swap waits for it.
+    const holder = await db.ownerPool.connect();
+    let held: Promise<unknown> | undefined;
+    try {
+      const rebuilt = rebuildProjections({
+        store: db.store,
+        pool: db.ownerPool,
+        projections: [department],
+        batchSize: 50,
+        progress: {
+          started: () => undefined,
+          finished: () => undefined,
+          advanced: () => {
+            held ??= holder
+              .query('BEGIN')
+              .then(() =>
+                holder.query(
+                  'LOCK TABLE read_models_rebuild.service_standards IN SHARE UPDATE EXCLUSIVE MODE',
+                ),
+              );
+          },
+        },
+      }).catch((error: unknown) => error);
+      await eventually(
+        async () =>
+          (
+            await db.ownerPool.query(
+              `SELECT 1 FROM pg_locks WHERE NOT granted AND relation = to_regclass('read_models_rebuild.service_standards')`,
+            )
+          ).rowCount === 1,
+        20_000,
+        'the swap to wait for the shadow table',
+      );
+      await holder.query('GRANT SELECT ON read_models_rebuild.service_standards TO caseledger_app');
+      await holder.query('COMMIT');
+      expect(await rebuilt).toMatchObject({ projections: ['department'] });
+    } finally {
+      await held?.catch(() => undefined);
+      await holder.query('ROLLBACK').catch(() => undefined);
+      holder.release();
+    }
+  });
+
   it('refuses to run beside another rebuild', async () => {
     const other = await db.ownerPool.connect();
     try {

@@ -110,6 +110,12 @@ async function copyGrants(client: ClientBase, table: string): Promise<void> {
  */
 export async function swapInShadow(client: ClientBase, projection: Projection): Promise<void> {
   for (const table of tableNames(projection)) {
+    // The copy's lock first, before anything changes its catalog row. Autovacuum, vacuuming a copy
+    // the replay just filled, ends by updating that row in place and waits for any transaction that
+    // changed it (a GRANT), still holding its lock on the table: granting first, then asking for the
+    // lock, deadlocked the swap with it. Asked for first, the lock makes PostgreSQL cancel a blocking
+    // autovacuum, as it does for any lock request autovacuum holds up.
+    await client.query(`LOCK TABLE ${qualified(REBUILD_SCHEMA, table)} IN ACCESS EXCLUSIVE MODE`);
     await copyGrants(client, table);
     // A view an analyst built on the old table makes this fail (and the swap roll back) rather than
     // leave the view reading a table that no longer moves.
