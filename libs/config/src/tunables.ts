@@ -49,8 +49,6 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
 export const COMMAND_ATTEMPTS = 30;
 /** Attempts of one append before giving up on a stream that others keep winning ('any' under heavy contention). */
 export const APPEND_ATTEMPTS = 100;
-/** Other processes hear of appends this late at most (their polling is the fallback beyond). */
-export const NOTIFY_INTERVAL_MS = 10;
 /** Whole-stream reads of one tick go out as one statement, of at most this many streams. */
 export const STREAMS_PER_STATEMENT = 100;
 /** Lag is counted up to this many events: beyond it the figure says "at least", cheaply. */
@@ -82,7 +80,5 @@ export const DIGEST_ISSUER_TUNING = { pageSize: 10_000, retryMs: 1000, standbyPo
 export const DIGEST_FEED_TUNING = { pollMs: 1000, retryMs: 2000 };
 /** Order ingest from Kafka: messages per chunk (one append), the consumer's session, the restart pause. */
 export const ORDER_INGEST_TUNING = { chunkSize: 1000, sessionTimeoutMs: 10_000, restartDelayMs: 5000 };
-/** The store's subscriptions (`subscribeToAll`): events per read and the poll between NOTIFYs. */
-export const SUBSCRIPTION_TUNING = { batchSize: 500, pollIntervalMs: 250 };
 /** Audit reads: events per page of the audit log, and progress reported every so many events of a verify. */
 export const AUDIT_TUNING = { logPageSize: 1000, verifyProgressEvery: 500 };

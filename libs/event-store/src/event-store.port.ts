@@ -108,13 +108,6 @@ export interface ReadAllOptions {
   maxCount?: number;
 }
 
-export interface SubscribeOptions {
-  /** Exclusive, as in `readAll`: resume from a checkpoint by passing the last position processed. */
-  after?: number;
-  /** Stops the subscription: the iterator returns. */
-  signal?: AbortSignal;
-}
-
 /**
  * Events one append call may carry, over all its streams: positions are numbered per transaction
  * (see the PostgreSQL migration "positions from transaction ids"). More is refused with
@@ -142,8 +135,6 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** `readAll` without metadata and hash chain: the same events, positions and hold-back, read for projections. */
   readAllFacts(options?: ReadAllOptions): Promise<EventFacts[]>;
-  /** Catches up from `after`, then follows live appends, forever (until `signal` aborts). */
-  subscribeToAll(options?: SubscribeOptions): AsyncIterable<RecordedEvent>;
   /**
    * The highest global position committed so far (0 for an empty log). Positions only grow; they
    * are not consecutive (count events with `countEvents`).

@@ -24,7 +24,6 @@ export { APPLICATION_ROLE } from './postgres/migrations/1763900000001-guard-appe
 export { inUtc, withApplicationRole } from './postgres/connection-options.js';
 // How a row of the events table becomes the envelope that was hashed: also read by the audit log.
 export { EVENT_COLUMNS, EVENT_ROW_TYPES, toRecordedEvent, type EventRow } from './postgres/event-rows.js';
-export { APPENDED_CHANNEL } from './postgres/append-wakeups.js';
 
 // Database faults: bounded waits, and what a call that could not reach PostgreSQL throws.
 export {
@@ -50,3 +49,4 @@ export {
 // package hooks SIGTERM and SIGINT, which no process that only talks to a database should get.
 
 export { systemClock, type Clock } from './shared/validate-new-events.js';
+

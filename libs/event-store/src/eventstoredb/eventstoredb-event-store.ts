@@ -10,7 +10,6 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
-  SubscribeOptions,
 } from '../event-store.port.js';
 import { WrongExpectedRevision } from '../errors.js';
 import { StreamHeadCache } from '../shared/stream-head-cache.js';
@@ -19,7 +18,6 @@ import { appendToOneStream } from './esdb-append.js';
 import { readEventsByClaims } from './esdb-event-ids.js';
 import { claimKey, completeKey, readKey, releaseKey, type StoredIdempotency } from './esdb-idempotency.js';
 import { headPositionOf, readAllEvents, readStreamEvents } from './esdb-reads.js';
-import { subscribeToAllEvents } from './esdb-subscription.js';
 
 export interface EventStoreDbEventStoreOptions {
   /** e.g. `esdb://127.0.0.1:2113?tls=false`. */
@@ -107,13 +105,6 @@ export class EventStoreDbEventStore implements EventStore {
     return (await readAllEvents(this.client, options)).map(
       ({ metadata: _metadata, hash: _hash, prevHash: _prevHash, ...facts }) => facts,
     );
-  }
-
-  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, this.closing.signal])
-      : this.closing.signal;
-    return subscribeToAllEvents(this.client, options.after ?? 0, signal);
   }
 
   headPosition(): Promise<number> {

@@ -1,4 +1,3 @@
-import { SUBSCRIPTION_TUNING } from '#config';
 import type { ClientConfig, Pool } from 'pg';
 import type {
   AppendOptions,
@@ -11,11 +10,9 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
-  SubscribeOptions,
 } from '../event-store.port.js';
 import { systemClock, normaliseAppends, type Clock } from '../shared/validate-new-events.js';
 import { StreamHeadCache } from '../shared/stream-head-cache.js';
-import { AppendWakeups } from './append-wakeups.js';
 import { inUtc, withApplicationRole } from './connection-options.js';
 import { withTimeouts, type DatabaseTimeouts } from '../faults/connection-timeouts.js';
 import { openPool } from '../faults/open-pool.js';
@@ -23,7 +20,6 @@ import { EVENT_ROW_TYPES } from './event-rows.js';
 import { appendAtomically } from './postgres-append.js';
 import * as reads from './read-queries.js';
 import { StreamReadBatcher } from './stream-read-batcher.js';
-import { subscribeToAll } from './subscribe-to-all.js';
 
 export interface PostgresEventStoreOptions {
   /** Where to connect (connectionString, or host/port/user/…). */
@@ -36,11 +32,7 @@ export interface PostgresEventStoreOptions {
   clock?: Clock;
   /** Streams whose last (revision, hash) is kept for one-round-trip appends. Default 10 000. */
   headCacheSize?: number;
-  /** Catch-up batch size of subscriptions. Default 500. */
-  subscriptionBatchSize?: number;
-  /** Subscription polling when no wake-up comes. Default 250 ms. */
-  pollIntervalMs?: number;
-  /** Errors nobody awaits (LISTEN connection dropped, idle client lost). Default: console.warn. */
+  /** Errors nobody awaits (an idle client lost). Default: console.warn. */
   onBackgroundError?: (error: unknown) => void;
   /** Connect and statement timeouts of every connection (DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS). */
   timeouts?: DatabaseTimeouts;
@@ -50,12 +42,11 @@ export interface PostgresEventStoreOptions {
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly cache: StreamHeadCache;
-  private readonly wakeups: AppendWakeups;
   private readonly wholeStreams: StreamReadBatcher;
   private readonly clock: Clock;
   private readonly closing = new AbortController();
 
-  constructor(private readonly options: PostgresEventStoreOptions) {
+  constructor(options: PostgresEventStoreOptions) {
     const onBackgroundError = options.onBackgroundError ?? ((error) => console.warn('event store:', error));
     const config = withTimeouts(withApplicationRole(options.connection, options.role), options.timeouts);
     // An idle client died; the pool replaces it. Once closing, not news: pool.end() resolves before
@@ -67,7 +58,6 @@ export class PostgresEventStore implements EventStore {
       },
     );
     this.cache = new StreamHeadCache(options.headCacheSize);
-    this.wakeups = new AppendWakeups(this.pool, config, onBackgroundError);
     this.wholeStreams = new StreamReadBatcher(this.pool);
     this.clock = options.clock ?? systemClock;
   }
@@ -108,17 +98,6 @@ export class PostgresEventStore implements EventStore {
     return reads.readAllFactRows(this.pool, options);
   }
 
-  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<RecordedEvent> {
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, this.closing.signal])
-      : this.closing.signal;
-    const settings = {
-      batchSize: this.options.subscriptionBatchSize ?? SUBSCRIPTION_TUNING.batchSize,
-      pollIntervalMs: this.options.pollIntervalMs ?? SUBSCRIPTION_TUNING.pollIntervalMs,
-    };
-    return subscribeToAll((o) => this.readAll(o), this.wakeups, settings, options.after ?? 0, signal);
-  }
-
   headPosition(): Promise<number> {
     return reads.headPosition(this.pool);
   }
@@ -139,25 +118,16 @@ export class PostgresEventStore implements EventStore {
     return reads.readIdempotencyRow(this.pool, key);
   }
 
-  /** Ends subscriptions (their iterators return), the LISTEN connection and the pool. */
+  /** Ends the pool; later calls are no-ops. */
   async close(): Promise<void> {
     if (this.closing.signal.aborted) return;
     this.closing.abort();
-    await this.wakeups.close();
     await this.pool.end();
   }
 
   private async append(appends: StreamAppend[], idempotency?: IdempotencyRecord): Promise<AppendResult[]> {
     // Millisecond precision, as SPEC §3 writes timestamps; one instant for the whole call.
     const recordedAt = this.clock().toISOString();
-    const results = await appendAtomically(
-      this.pool,
-      this.cache,
-      normaliseAppends(appends),
-      recordedAt,
-      idempotency,
-    );
-    if (results.some((result) => result.events.length > 0)) this.wakeups.appended();
-    return results;
+    return appendAtomically(this.pool, this.cache, normaliseAppends(appends), recordedAt, idempotency);
   }
 }

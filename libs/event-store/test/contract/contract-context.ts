@@ -60,16 +60,3 @@ export const asWritten = (event: NewEvent) => ({
 });
 
 export const revisionsOf = (events: RecordedEvent[]): number[] => events.map((e) => e.streamRevision);
-
-/** Resolves with the iterator's next value, or fails the test after `ms`. */
-export async function nextWithin<T>(iterator: AsyncIterator<T>, ms: number): Promise<IteratorResult<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([iterator.next(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

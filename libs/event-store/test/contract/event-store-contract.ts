@@ -4,7 +4,6 @@ import { concurrencyContract } from './concurrency.contract.js';
 import type { ContractContext, EventStoreHarness } from './contract-context.js';
 import { idempotencyContract } from './idempotency.contract.js';
 import { readsContract } from './reads.contract.js';
-import { subscriptionContract } from './subscription.contract.js';
 
 export type { EventStoreHarness } from './contract-context.js';
 
@@ -34,6 +33,5 @@ export function runEventStoreContract(name: string, harness: () => EventStoreHar
     concurrencyContract(ctx);
     idempotencyContract(ctx);
     readsContract(ctx);
-    subscriptionContract(ctx);
   });
 }

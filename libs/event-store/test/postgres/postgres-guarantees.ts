@@ -15,17 +15,13 @@ import { APPLICATION_ROLE } from '../../src/postgres/migrations/1763900000001-gu
 import { DuplicateEventId, IdempotencyKeyTaken, WrongExpectedRevision } from '../../src/errors.js';
 import { databaseSessionsOpened } from '../../src/faults/open-pool.js';
 import { serialiseChain } from '../../src/shared/chain-events.js';
-import { aNewEvent, aStream, nextWithin, someEvents } from '../contract/contract-context.js';
+import { aNewEvent, aStream, someEvents } from '../contract/contract-context.js';
 import type { EventStoreHarness } from '../contract/event-store-contract.js';
 
 export interface PostgresHarness extends EventStoreHarness {
   /** Superuser URL of the migrated test database. */
   url(): string;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const settledWithin = async (promise: Promise<unknown>, ms: number) =>
-  Promise.race([promise.then(() => true), sleep(ms).then(() => false)]);
 
 /** A database of the test's own on the harness's server, dropped when it ends: the machine's server keeps no leftovers. */
 async function withOwnDatabase(
@@ -71,24 +67,15 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
         });
         expect(early.events[0]!.globalPosition).toBeGreaterThan(positionsOf(rows, 1)[0]!);
 
-        // Committed events above the open transaction's position are held back, in readAll and live.
+        // Committed events above the open transaction's position are held back from every reader of
+        // the log (the projector, the feed, the live workload and the digest issuer all read so).
         expect(await store.readAll({ after: start })).toEqual([]);
         expect(await store.readAllFacts({ after: start })).toEqual([]);
-        const subscription = store.subscribeToAll({ after: start })[Symbol.asyncIterator]();
-        const first = subscription.next();
-        expect(await settledWithin(first, 600)).toBe(false); // more than two poll intervals
 
         await writer.query('COMMIT');
-        const delivered = [
-          (await first).value,
-          (await nextWithin(subscription, 2_000)).value,
-          (await nextWithin(subscription, 2_000)).value,
-        ];
         const expectedOrder = [late[0]!.event.eventId, ...early.events.map((e) => e.eventId)];
-        expect(delivered.map((e) => e.eventId)).toEqual(expectedOrder);
         expect((await store.readAll({ after: start })).map((e) => e.eventId)).toEqual(expectedOrder);
         expect((await store.readAllFacts({ after: start })).map((e) => e.eventId)).toEqual(expectedOrder);
-        await subscription.return?.();
       } finally {
         await writer.end();
       }
@@ -164,7 +151,7 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       } finally {
         pg.Client.prototype.query = original;
       }
-      expect(statements.filter((text) => !text.includes('pg_notify'))).toHaveLength(1);
+      expect(statements).toHaveLength(1);
     });
 
     it('answers every expected refusal of an append without losing a connection (no new session opened)', async () => {
