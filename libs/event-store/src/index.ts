@@ -50,3 +50,6 @@ export {
 
 export { systemClock, type Clock } from './shared/validate-new-events.js';
 
+// What every follower of the log shares: its lock across processes, its logger, its pauses.
+export { lockOnKeys, lockOnName, type FollowerLock } from './following/follower-lock.js';
+export { describeError, pause, silentLogger, type FollowerLogger } from './following/follower-logger.js';

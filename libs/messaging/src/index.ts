@@ -1,7 +1,6 @@
 // Kafka in and out (SPEC §5): upstream order events ingested into the log, the log published as
 // the event feed. Both run in `npm start` when KAFKA_BROKERS is set; the ingest also runs alone
 // (apps/ingest) as any number of replicas.
-export * from './messaging-logger.js';
 export * from './kafka/kafka-settings.js';
 export * from './kafka/ensure-topics.js';
 export * from './ingest/order-message-decoder.js';

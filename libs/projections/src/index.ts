@@ -12,7 +12,6 @@ export * from './runner/checkpoints.js';
 export * from './runner/projection-runner.js';
 export * from './runner/projection-status.js';
 export * from './runner/projector-lock.js';
-export * from './runner/runner-logger.js';
 export * from './rebuild/rebuild-projections.js';
 export * from './rebuild/rebuild-progress-printer.js';
 export * from './reports/report-math.js';

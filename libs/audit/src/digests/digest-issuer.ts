@@ -1,5 +1,6 @@
 import { DIGEST_ISSUER_TUNING } from '#config';
 import type { ClientBase, Pool, PoolClient } from 'pg';
+import { lockOnName, pause } from '#event-store';
 import { signDigest, type LogDigest } from './digest.js';
 import { eventHashesAfter, readDigestCheckpoint, recordSigningKey, storeDigest } from './digest-rows.js';
 import { extendLogHash } from './log-hash.js';
@@ -27,7 +28,7 @@ export interface DigestIssuerOptions {
 }
 
 /** One issuer at a time in the whole deployment: the other processes stand by on this lock. */
-const ISSUER_LOCK_SQL = `hashtextextended('caseledger.digest-issuer', 0)`;
+const issuerLock = lockOnName('caseledger.digest-issuer');
 
 /**
  * Folds the events the checkpoint has not covered into the log hash, signs one digest for them
@@ -132,25 +133,9 @@ export class DigestIssuer {
 
   private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
     while (!signal.aborted) {
-      const { rows } = await client.query<{ locked: boolean }>(
-        `SELECT pg_try_advisory_lock(${ISSUER_LOCK_SQL}) AS locked`,
-      );
-      if (rows[0]!.locked) return true;
+      if (await issuerLock.tryTake(client)) return true;
       await pause(this.options.standbyPollMs ?? DIGEST_ISSUER_TUNING.standbyPollMs, signal);
     }
     return false;
   }
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,6 +1,6 @@
 import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import { BROKER_RETRY } from '../kafka/kafka-settings.js';
-import { describeError, type MessagingLogger } from '../messaging-logger.js';
+import { describeError, type FollowerLogger } from '#event-store';
 import { deadLetterBatches } from './dead-letter.js';
 import { ingestChunk, type IngestPorts } from './ingest-chunk.js';
 import type { IngestStatus } from './ingest-status.js';
@@ -34,7 +34,7 @@ export class IngestConsumer {
     private readonly options: IngestConsumerOptions,
     private readonly ports: Ports,
     private readonly status: IngestStatus,
-    private readonly logger: MessagingLogger,
+    private readonly logger: FollowerLogger,
   ) {
     this.consumer = kafka.consumer({
       groupId: options.groupId,

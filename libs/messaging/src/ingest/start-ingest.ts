@@ -3,7 +3,7 @@ import { RecordOrderEventsCommand, RecordOrderEventsHandler } from '#application
 import { AppendTooLarge, DuplicateEventId, InvalidEventEnvelope, type EventStore } from '#event-store';
 import { ensureTopics } from '../kafka/ensure-topics.js';
 import { createKafka, deadLetterTopic, INGEST_GROUP, type KafkaSettings } from '../kafka/kafka-settings.js';
-import { describeError, pause, silentLogger, type MessagingLogger } from '../messaging-logger.js';
+import { describeError, pause, silentLogger, type FollowerLogger } from '#event-store';
 import type { IngestPorts } from './ingest-chunk.js';
 import { IngestConsumer } from './ingest-consumer.js';
 import { IngestStatus } from './ingest-status.js';
@@ -14,7 +14,7 @@ export interface StartIngestOptions {
   kafka: KafkaSettings;
   /** The deployment's currency (CURRENCY): order events naming another go to the DLQ. */
   currency: string;
-  logger?: MessagingLogger;
+  logger?: FollowerLogger;
   /** Default `caseledger-ingest` (SPEC §5); another only to keep deployments sharing a cluster apart. */
   groupId?: string;
   clientId?: string;

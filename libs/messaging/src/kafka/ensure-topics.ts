@@ -1,6 +1,6 @@
 import { TOPIC_SETUP_ATTEMPTS } from '#config';
 import type { Admin, Kafka } from 'kafkajs';
-import { describeError, pause, type MessagingLogger } from '../messaging-logger.js';
+import { describeError, pause, type FollowerLogger } from '#event-store';
 
 export interface TopicPlan {
   topic: string;
@@ -17,7 +17,7 @@ export interface TopicPlan {
 export async function ensureTopics(
   kafka: Kafka,
   plans: TopicPlan[],
-  logger: MessagingLogger,
+  logger: FollowerLogger,
   signal = new AbortController().signal,
 ): Promise<void> {
   const admin = kafka.admin();
@@ -42,7 +42,7 @@ export async function ensureTopics(
   }
 }
 
-async function createMissing(admin: Admin, plans: TopicPlan[], logger: MessagingLogger): Promise<void> {
+async function createMissing(admin: Admin, plans: TopicPlan[], logger: FollowerLogger): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = plans.filter((p) => !existing.has(p.topic));
   if (missing.length === 0) return;

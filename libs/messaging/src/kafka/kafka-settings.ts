@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type LogEntry, type RetryOptions } from 'kafkajs';
 import type { CaseledgerConfig } from '#config';
-import type { MessagingLogger } from '../messaging-logger.js';
+import type { FollowerLogger } from '#event-store';
 
 /** The `kafka` part of the validated configuration (KAFKA_BROKERS, KAFKA_*_TOPIC, partitions, replication). */
 export type KafkaSettings = NonNullable<CaseledgerConfig['kafka']>;
@@ -21,7 +21,7 @@ export const BROKER_RETRY: RetryOptions = { initialRetryTime: 250, maxRetryTime:
 export function createKafka(
   settings: Pick<KafkaSettings, 'brokers'>,
   clientId: string,
-  logger: MessagingLogger,
+  logger: FollowerLogger,
 ): Kafka {
   return new Kafka({
     clientId,
@@ -34,7 +34,7 @@ export function createKafka(
 }
 
 /** kafkajs' own lines (rebalances, lost brokers) into our structured log. */
-function forward(logger: MessagingLogger, { namespace, level, log }: LogEntry): void {
+function forward(logger: FollowerLogger, { namespace, level, log }: LogEntry): void {
   const { message, ...details } = log;
   const line = { kafkajs: namespace, ...details };
   if (level === logLevel.ERROR) logger.error(line, message);

@@ -3,9 +3,9 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { ensureTopics } from '../kafka/ensure-topics.js';
 import { BROKER_RETRY, createKafka, type KafkaSettings } from '../kafka/kafka-settings.js';
-import { describeError, pause, silentLogger, type MessagingLogger } from '../messaging-logger.js';
+import { describeError, pause, silentLogger, type FollowerLogger } from '#event-store';
 import { advanceCheckpoint, readCheckpoint } from './publisher-checkpoint.js';
-import { tryPublisherLock } from './publisher-lock.js';
+import { publisherLock } from './publisher-lock.js';
 
 /** Where signed log digests go (SPEC §7.1). */
 export const DIGESTS_TOPIC = 'caseledger.digests';
@@ -24,7 +24,7 @@ export interface DigestPublisherOptions {
   kafka: KafkaSettings;
   /** Default caseledger.digests; another only to keep test runs on one broker apart. */
   topic?: string;
-  logger?: MessagingLogger;
+  logger?: FollowerLogger;
   pollMs?: number;
   retryMs?: number;
 }
@@ -46,7 +46,7 @@ export function startDigestPublisher(options: DigestPublisherOptions): { stop():
       try {
         client = await options.pool.connect();
         client.on('error', () => undefined); // the next query fails and we start over
-        if (await tryPublisherLock(client, topic)) {
+        if (await publisherLock(topic).tryTake(client)) {
           await ensureTopics(
             kafka,
             [{ topic, partitions: 1, replicationFactor: options.kafka.replicationFactor }],

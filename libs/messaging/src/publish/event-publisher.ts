@@ -4,10 +4,10 @@ import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '#event-store';
 import { ensureTopics, type TopicPlan } from '../kafka/ensure-topics.js';
 import { BROKER_RETRY } from '../kafka/kafka-settings.js';
-import { describeError, pause, type MessagingLogger } from '../messaging-logger.js';
+import { describeError, pause, type FollowerLogger } from '#event-store';
 import { feedMessage } from './feed-message.js';
 import { advanceCheckpoint, readCheckpoint } from './publisher-checkpoint.js';
-import { tryPublisherLock } from './publisher-lock.js';
+import { publisherLock } from './publisher-lock.js';
 import type { PublisherStatus } from './publisher-status.js';
 
 export interface EventPublisherOptions {
@@ -17,7 +17,7 @@ export interface EventPublisherOptions {
   kafka: Kafka;
   topic: TopicPlan;
   status: PublisherStatus;
-  logger: MessagingLogger;
+  logger: FollowerLogger;
   /** Events per produce request. Default 500. */
   batchSize?: number;
   /** Pause when the log has nothing new. Default 100 ms. */
@@ -88,7 +88,7 @@ export class EventPublisher {
 
   private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
     while (!signal.aborted) {
-      if (await tryPublisherLock(client, this.options.topic.topic)) return true;
+      if (await publisherLock(this.options.topic.topic).tryTake(client)) return true;
       await pause(this.options.standbyPollMs ?? EVENT_FEED_TUNING.standbyPollMs, signal);
     }
     return false;

@@ -1,9 +1,9 @@
 import { LAG_COUNT_LIMIT } from '#config';
 import type { Pool } from 'pg';
 import { eventsBehind, type EventStore } from '#event-store';
-import { describeError } from '../messaging-logger.js';
+import { describeError } from '#event-store';
 import { readCheckpoint } from './publisher-checkpoint.js';
-import { publisherLockHeld } from './publisher-lock.js';
+import { publisherLock } from './publisher-lock.js';
 
 /**
  * The publisher as /health and /metrics show it. Position and lag come from the checkpoint table,
@@ -54,7 +54,7 @@ export class PublisherStatus {
         ready: true,
         status: this.isActive ? 'active' : 'standby',
         topic: this.topic,
-        activeSomewhere: await publisherLockHeld(this.pool, this.topic),
+        activeSomewhere: await publisherLock(this.topic).heldAnywhere(this.pool),
         position,
         eventsBehind: await eventsBehind(this.store, position, headPosition ?? 0),
         publishedByThisProcess: this.publishedHere,
@@ -68,7 +68,9 @@ export class PublisherStatus {
 
   async metrics(headPosition: number): Promise<string[]> {
     const position = await readCheckpoint(this.pool, this.topic).catch(() => null);
-    const activeSomewhere = await publisherLockHeld(this.pool, this.topic).catch(() => false);
+    const activeSomewhere = await publisherLock(this.topic)
+      .heldAnywhere(this.pool)
+      .catch(() => false);
     const label = `{topic="${this.topic}"}`;
     return [
       '# HELP caseledger_publisher_position Global position of the last event the broker acknowledged.',

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { withTimeouts, type DatabaseTimeouts, type EventStore, openPool } from '#event-store';
 import { createKafka, type KafkaSettings } from '../kafka/kafka-settings.js';
-import { describeError, silentLogger, type MessagingLogger } from '../messaging-logger.js';
+import { describeError, silentLogger, type FollowerLogger } from '#event-store';
 import { EventPublisher } from './event-publisher.js';
 import { PublisherStatus } from './publisher-status.js';
 
@@ -14,7 +14,7 @@ export interface StartPublisherOptions {
   /** Bounds on the connections of that pool (DB_CONNECT_TIMEOUT_MS, DB_STATEMENT_TIMEOUT_MS). */
   databaseTimeouts?: DatabaseTimeouts;
   kafka: KafkaSettings;
-  logger?: MessagingLogger;
+  logger?: FollowerLogger;
   clientId?: string;
   batchSize?: number;
   idlePollMs?: number;
@@ -65,7 +65,7 @@ export function startPublisher(options: StartPublisherOptions): RunningPublisher
 function publisherPool(
   databaseUrl: string | undefined,
   timeouts: DatabaseTimeouts | undefined,
-  logger: MessagingLogger,
+  logger: FollowerLogger,
 ): Pool {
   if (!databaseUrl) throw new Error('startPublisher needs a pool or a databaseUrl');
   // One connection for the lock and checkpoint writes, one for /health reads.

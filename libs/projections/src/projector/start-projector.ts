@@ -1,14 +1,13 @@
 import type { Pool } from 'pg';
-import type { EventStore } from '#event-store';
+import type { EventStore, FollowerLogger } from '#event-store';
 import { ProjectionRunner } from '../runner/projection-runner.js';
 import { ProjectionStatus } from '../runner/projection-status.js';
-import type { RunnerLogger } from '../runner/runner-logger.js';
 
 export interface StartProjectorOptions {
   store: EventStore;
   /** On the database that holds the read models (migrations already run). Not closed by stop(). */
   pool: Pool;
-  logger?: RunnerLogger;
+  logger?: FollowerLogger;
   batchSize?: number;
 }
 

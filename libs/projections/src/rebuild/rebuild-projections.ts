@@ -5,7 +5,7 @@ import { PROJECTIONS, type Projection } from '../read-models/projections.js';
 import { READ_MODELS_SCHEMA, REBUILD_SCHEMA } from '../read-models/schema.js';
 import { applyBatch, applyBatchInTransaction } from '../runner/apply-batch.js';
 import { CHECKPOINTS_TABLE, ensureCheckpoints, readCheckpoints } from '../runner/checkpoints.js';
-import { REBUILD_LOCK, tryLock, unlock } from '../runner/projector-lock.js';
+import { rebuildLock } from '../runner/projector-lock.js';
 import { ReadAhead } from '../runner/read-ahead.js';
 import { qualified } from '../runner/table-sql.js';
 import { buildShadowIndexes, createShadow, shadowsInProgress, swapInShadow } from './shadow-tables.js';
@@ -57,7 +57,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const client = await options.pool.connect();
   client.on('error', () => undefined);
   try {
-    if (!(await tryLock(client, REBUILD_LOCK))) throw new RebuildAlreadyRunning();
+    if (!(await rebuildLock.tryTake(client))) throw new RebuildAlreadyRunning();
     await ensureCheckpoints(client, READ_MODELS_SCHEMA, names);
     const resumed = await shadowsInProgress(client, projections);
     for (const projection of projections)
@@ -91,7 +91,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     options.progress?.finished(summary);
     return summary;
   } finally {
-    await unlock(client, REBUILD_LOCK).catch(() => undefined);
+    await rebuildLock.release(client).catch(() => undefined);
     client.release();
   }
 }

@@ -9,7 +9,7 @@ import {
   startProjectionDatabase,
   type ProjectionDatabase,
 } from '../../test/projection-database.js';
-import type { RecordedEvent } from '#event-store';
+import { silentLogger, type RecordedEvent } from '#event-store';
 import type { CaseResponse } from '../read-models/case-timeline/case-timeline.entities.js';
 import { caseResponses } from '../read-models/case-timeline/case-timeline.projection.js';
 import { caseTimeline, PROJECTIONS, type Projection } from '../read-models/projections.js';
@@ -20,7 +20,6 @@ import { CheckpointMoved, readCheckpoints } from './checkpoints.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { LOCK_CLASS, PROJECTOR_LOCK } from './projector-lock.js';
 import { ProjectionStatus } from './projection-status.js';
-import { silentLogger } from './runner-logger.js';
 
 jest.setTimeout(60_000);
 

@@ -1,13 +1,12 @@
 import { PROJECTOR_TUNING } from '#config';
 import type { Pool, PoolClient } from 'pg';
-import type { EventStore } from '#event-store';
+import { pause, silentLogger, type EventStore, type FollowerLogger } from '#event-store';
 import { PROJECTIONS, type Projection } from '../read-models/projections.js';
 import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
 import { applyBatch } from './apply-batch.js';
 import { CheckpointMoved, ensureCheckpoints, readCheckpoints } from './checkpoints.js';
-import { PROJECTOR_LOCK, tryLock, unlock } from './projector-lock.js';
+import { projectorLock } from './projector-lock.js';
 import { ReadAhead } from './read-ahead.js';
-import { pause, silentLogger, type RunnerLogger } from './runner-logger.js';
 
 export interface ProjectionRunnerOptions {
   store: Pick<EventStore, 'readAllFacts'>;
@@ -21,7 +20,7 @@ export interface ProjectionRunnerOptions {
   standbyPollMs?: number;
   /** Pause before reconnecting after a lost connection. */
   retryMs?: number;
-  logger?: RunnerLogger;
+  logger?: FollowerLogger;
 }
 
 /**
@@ -32,7 +31,7 @@ export interface ProjectionRunnerOptions {
 export class ProjectionRunner {
   private readonly projections: readonly Projection[];
   private readonly names: string[];
-  private readonly logger: RunnerLogger;
+  private readonly logger: FollowerLogger;
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
   private active = false;
@@ -103,7 +102,7 @@ export class ProjectionRunner {
   private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
     let announced = false;
     while (!signal.aborted) {
-      if (await tryLock(client, PROJECTOR_LOCK)) return true;
+      if (await projectorLock.tryTake(client)) return true;
       if (!announced) this.logger.info({}, 'projector standing by: another one holds the lock');
       announced = true;
       await pause(this.options.standbyPollMs ?? PROJECTOR_TUNING.standbyPollMs, signal);
@@ -141,7 +140,7 @@ export class ProjectionRunner {
     onError: (error: Error) => void,
   ): Promise<void> {
     if (!broken) {
-      await unlock(client, PROJECTOR_LOCK).catch(() => undefined);
+      await projectorLock.release(client).catch(() => undefined);
       client.off('error', onError); // back to the pool, which listens itself; a broken one keeps ours to the end
     }
     // A broken connection is destroyed, not returned to the pool; destroying it also frees the lock.

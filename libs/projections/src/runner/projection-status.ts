@@ -4,7 +4,7 @@ import { eventsBehind, type EventStore } from '#event-store';
 import { PROJECTIONS } from '../read-models/projections.js';
 import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
 import { CHECKPOINTS_TABLE } from './checkpoints.js';
-import { lockHeld, PROJECTOR_LOCK } from './projector-lock.js';
+import { projectorLock } from './projector-lock.js';
 import { qualified } from './table-sql.js';
 
 export interface CheckpointView {
@@ -103,7 +103,7 @@ export class ProjectionStatus {
       return {
         ready: true,
         status: 'up',
-        runnerActive: await lockHeld(this.pool, PROJECTOR_LOCK),
+        runnerActive: await projectorLock.heldAnywhere(this.pool),
         position,
         eventsBehind: await eventsBehind(this.store, position, head),
         projections,
@@ -135,7 +135,7 @@ export class ProjectionStatus {
       lines.push(
         `caseledger_projection_lag_seconds{projection="${c.projection}"} ${await this.secondsBehind(c.position, headPosition)}`,
       );
-    const active = await lockHeld(this.pool, PROJECTOR_LOCK).catch(() => false);
+    const active = await projectorLock.heldAnywhere(this.pool).catch(() => false);
     lines.push(
       '# HELP caseledger_projector_active 1 when some projector holds the lock and applies the log.',
       '# TYPE caseledger_projector_active gauge',

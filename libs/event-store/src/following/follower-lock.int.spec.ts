@@ -1,0 +1,81 @@
+import pg from 'pg';
+import { startTestPostgres } from '../../../../test/support/embedded-postgres.js';
+import { openPool } from '../faults/open-pool.js';
+import { lockOnKeys, lockOnName, type FollowerLock } from './follower-lock.js';
+
+// The one lock every follower of the log takes (projector, rebuild, feeds, digest issuer): one
+// session at a time holds it, any process can see that it is held, and it dies with its session.
+describe('a follower lock', () => {
+  let postgres: Awaited<ReturnType<typeof startTestPostgres>>;
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+    pool = openPool({ connectionString: postgres.url, max: 4 }, () => undefined);
+  }, 60_000);
+  afterAll(async () => {
+    await pool?.end();
+    await postgres?.stop();
+  });
+
+  const session = async () => {
+    const client = new pg.Client({ connectionString: postgres.url });
+    await client.connect();
+    return client;
+  };
+
+  const freedWithin = async (lock: FollowerLock, ms: number) => {
+    for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 20)))
+      if (!(await lock.heldAnywhere(pool))) return true;
+    return false;
+  };
+
+  it.each([
+    ['on two keys', lockOnKeys(20261105, 7), lockOnKeys(20261105, 8)],
+    ['on a name', lockOnName('caseledger.spec:a'), lockOnName('caseledger.spec:b')],
+  ] as Array<[string, FollowerLock, FollowerLock]>)(
+    '%s: one session holds it, others see it, it ends with the session',
+    async (_, lock, other) => {
+      const first = await session();
+      const second = await session();
+      try {
+        expect(await lock.heldAnywhere(pool)).toBe(false);
+        expect(await lock.tryTake(first)).toBe(true);
+        expect(await lock.tryTake(second)).toBe(false);
+        expect(await lock.heldAnywhere(pool)).toBe(true);
+        expect(await other.heldAnywhere(pool)).toBe(false); // another key is another lock
+        expect(await other.tryTake(second)).toBe(true);
+        await lock.release(first);
+        expect(await lock.heldAnywhere(pool)).toBe(false);
+        expect(await lock.tryTake(second)).toBe(true);
+        await second.end(); // the holder's session ends: PostgreSQL frees its locks as the backend exits
+        expect(await freedWithin(lock, 2_000)).toBe(true);
+        expect(await freedWithin(other, 2_000)).toBe(true);
+        expect(await lock.tryTake(first)).toBe(true);
+      } finally {
+        await first.end();
+        await second.end().catch(() => undefined);
+      }
+    },
+  );
+
+  it('keeps the keys operators and earlier releases look for', async () => {
+    const client = await session();
+    try {
+      await lockOnKeys(20261105, 1).tryTake(client);
+      await lockOnName('caseledger.digest-issuer').tryTake(client);
+      const { rows } = await pool.query(
+        `SELECT classid::bigint::text AS classid, objid::bigint::text AS objid, objsubid FROM pg_locks
+          WHERE locktype = 'advisory' AND granted ORDER BY objsubid DESC`,
+      );
+      const { rows: hashed } = await pool.query<{ key: string }>(
+        `SELECT hashtextextended('caseledger.digest-issuer', 0)::text AS key`,
+      );
+      expect(rows[0]).toEqual({ classid: '20261105', objid: '1', objsubid: 2 });
+      const key = (BigInt(rows[1].classid) << 32n) | BigInt(rows[1].objid);
+      expect(BigInt.asIntN(64, key)).toBe(BigInt(hashed[0].key));
+      expect(rows[1].objsubid).toBe(1);
+    } finally {
+      await client.end();
+    }
+  });
+});
