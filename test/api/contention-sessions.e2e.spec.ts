@@ -6,10 +6,12 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 /**
  * Issue 21, part 1: a conflict is an answer, not a broken connection. Complainers who write again
  * race their first complaint on `complainant-{type}-{id}` (SPEC §3: one case per open matter), so
- * one of the two appends is refused and retried. Once warm, such a run must not make PostgreSQL
- * open a single session: not by the process's own count (/metrics), not by the server's
- * (pg_stat_database). A refusal raised as an error through pool.query, or a checked-out client
- * released with it, makes pg-pool destroy the connection: one new backend per conflict.
+ * one of the two appends is refused and retried. Within one process the two take turns on that
+ * stream and never meet; across two API replicas on one database they do, so the repeats go to a
+ * second replica. Once warm, such a run must not make PostgreSQL open a single session: not by the
+ * processes' own count (/metrics), not by the server's (the backends alive). A refusal raised as an
+ * error through pool.query, or a checked-out client released with it, makes pg-pool destroy the
+ * connection: one new backend per conflict.
  */
 
 const CLIENTS = 16;
@@ -19,8 +21,10 @@ const SESSIONS_OPENED = 'caseledger_db_connections_opened_total';
 
 describe('contention without new database sessions', () => {
   let app: TestApp;
+  let replica: TestApp;
   let intake: Http;
-  let anonymous: Http;
+  let intakeOnReplica: Http;
+  let anonymous: Http[];
   let superuser: pg.Client;
 
   beforeAll(async () => {
@@ -30,11 +34,12 @@ describe('contention without new database sessions', () => {
     // The log's pool smaller than the 16 commands in flight: the warm-up fills it to its max, so any
     // session the burst opens replaces a connection thrown away. With the default 20 the pool may
     // still be growing into the burst (seen: 1–2 sessions in 3 runs of 8), which is warm-up, not churn.
-    app = await startTestApp({
-      env: { AUDIT_DIGEST_SECONDS: '1', RATE_LIMIT_PER_SECOND: '0', DB_POOL_SIZE: '10' },
-    });
+    const env = { AUDIT_DIGEST_SECONDS: '1', RATE_LIMIT_PER_SECOND: '0', DB_POOL_SIZE: '10' };
+    app = await startTestApp({ env });
+    replica = await startTestApp({ env, replicaOf: app });
     intake = await caller(app, 'I-1', 'intake');
-    anonymous = new Http(app.url);
+    intakeOnReplica = await caller(replica, 'I-1', 'intake');
+    anonymous = [new Http(app.url), new Http(replica.url)];
     // Opened before anything is measured: its own session is not one the burst opened.
     superuser = new pg.Client({ connectionString: app.databaseUrl });
     await superuser.connect();
@@ -42,6 +47,7 @@ describe('contention without new database sessions', () => {
 
   afterAll(async () => {
     await superuser?.end();
+    await replica?.stop();
     await app?.stop();
   });
 
@@ -49,6 +55,7 @@ describe('contention without new database sessions', () => {
    * `total` complaints from `clients` callers at once, each taking the next number. Every fourth
    * repeats the complaint sent three numbers before (same complainant, same subject), which is
    * most likely still in flight: both read an empty complainant stream, both append at no_stream.
+   * The repeats go to the replica, the first complaints to the app.
    */
   async function complaintsWithRepeats(total: number, clients: number): Promise<Reply[]> {
     const bodies: Record<string, unknown>[] = [];
@@ -62,7 +69,8 @@ describe('contention without new database sessions', () => {
     let next = 0;
     await Promise.all(
       Array.from({ length: clients }, async () => {
-        for (let i = next++; i < total; i = next++) replies[i] = await intake.post('/cases', bodies[i]);
+        for (let i = next++; i < total; i = next++)
+          replies[i] = await (i % 4 === 3 ? intakeOnReplica : intake).post('/cases', bodies[i]);
       }),
     );
     return replies;
@@ -72,7 +80,7 @@ describe('contention without new database sessions', () => {
   async function scraped<T>(work: Promise<T>): Promise<T> {
     let done = false;
     const scrapes = (async () => {
-      while (!done) await Promise.all([anonymous.get('/metrics'), sleep(200)]);
+      while (!done) await Promise.all([...anonymous.map((http) => http.get('/metrics')), sleep(200)]);
     })();
     try {
       return await work;
@@ -96,10 +104,15 @@ describe('contention without new database sessions', () => {
     }
   }
 
+  /** Summed over the app and its replica. */
   async function metric(name: string): Promise<number> {
-    const text = (await anonymous.get('/metrics')).body as string;
-    const sample = new RegExp(`^${name.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(text);
-    return sample ? Number(sample[1]) : 0; // a command type not run yet has no sample
+    let sum = 0;
+    for (const http of anonymous) {
+      const text = (await http.get('/metrics')).body as string;
+      const sample = new RegExp(`^${name.replace(/[{}]/g, '\\$&')} (\\d+)$`, 'm').exec(text);
+      sum += sample ? Number(sample[1]) : 0; // a command type not run yet has no sample
+    }
+    return sum;
   }
 
   /**

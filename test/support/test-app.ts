@@ -39,6 +39,8 @@ export interface TestAppOptions {
   overrides?: ApiOverrides;
   /** The console's built assets, served at /console. */
   consoleDir?: string;
+  /** A second replica on this app's database (the same log, a process of its own) instead of a new server. */
+  replicaOf?: TestApp;
 }
 
 /**
@@ -47,8 +49,8 @@ export interface TestAppOptions {
  * product's migrateAll, listening on a free port: what the end-to-end tests talk to over HTTP.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const postgres = await startTestPostgres();
-  const databaseUrl = await createDatabase(postgres.url, 'caseledger');
+  const postgres = options.replicaOf ? undefined : await startTestPostgres();
+  const databaseUrl = options.replicaOf?.databaseUrl ?? (await createDatabase(postgres!.url, 'caseledger'));
   await migrateAll(databaseUrl);
   // The signing key of the log digests is made on first start in DATA_DIR, as with npm start.
   const dataDir = await mkdtemp(join(tmpdir(), 'caseledger-data-'));
@@ -71,9 +73,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     as: async (sub, ...roles) => new Http(url, await verifier.sign(sub, roles)),
     stop: async () => {
       await caseledger.stop();
-      // Sessions end a moment after their pools say so; stopping the server first makes them error.
-      await untilDisconnected(databaseUrl);
-      await postgres.stop();
+      if (postgres) {
+        // Sessions end a moment after their pools say so; stopping the server first makes them error.
+        // (A replica stops first and leaves the server to the app whose server it is.)
+        await untilDisconnected(databaseUrl);
+        await postgres.stop();
+      }
       await rm(dataDir, { recursive: true, force: true });
     },
   };

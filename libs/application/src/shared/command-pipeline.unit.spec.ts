@@ -125,6 +125,19 @@ describe('declared commands: conflicts', () => {
       { total: 15, countId: 'count-1' },
     ]);
   });
+
+  it('takes turns on one stream in this process: the second command reads what the first wrote, no conflict', async () => {
+    const { store, runner, seed } = pipeline();
+    const { definition, judged } = counting();
+    seed('tally-1', 1);
+    const answers = await Promise.all(
+      [2, 3, 4].map((by) => runner.execute(definition, new CountCommand(request, by))),
+    );
+    expect(answers.map((a) => a.body.total)).toEqual([3, 6, 10]);
+    expect(judged).toEqual([1, 3, 6]); // each judged once, on the total the one before it left
+    expect(store.log.map((e) => (e.data as { total: number }).total)).toEqual([1, 3, 6, 10]);
+    expect(runner.contentionByCommand).toEqual([{ command: 'SendResponse', conflicts: 0, retries: 0 }]);
+  });
 });
 
 describe('declared commands: two streams', () => {

@@ -21,6 +21,7 @@ import { planCommand } from './command-pipeline.js';
 import type { ReadPorts } from './command-reads.js';
 import { StaffDirectory } from '../staff/staff-directory.js';
 import { LiveWorkload } from '../workload/live-workload.js';
+import { StreamLanes } from './stream-lanes.js';
 import { COMMANDS_IN_FLIGHT, COMMANDS_WAITING_MAX, EVENT_STORE } from './tokens.js';
 
 export interface PlannedAppend {
@@ -53,6 +54,7 @@ export interface Plan {
 export class CommandRunner {
   private readonly admission: CommandAdmission;
   private readonly contention = new CommandContention();
+  private readonly lanes = new StreamLanes();
   private readonly ports: ReadPorts;
 
   constructor(
@@ -82,24 +84,32 @@ export class CommandRunner {
     return this.contention.figures();
   }
 
-  /** Runs a declared command: its input is taken once, then every attempt reads and decides afresh. */
+  /**
+   * Runs a declared command: its input is taken once, then every attempt reads and decides afresh.
+   * Admitted at the door, it then waits for the commands before it on the stream it is judged on.
+   */
   execute<X extends { request: CommandRequest }, I, C extends { type: string }, S, D, R, T>(
     definition: CommandDefinition<X, I, C, S, D, R, T>,
     command: X,
   ): Promise<CommandAnswer> {
     const input = definition.input(command);
-    return this.run(definition.name, command.request, (env) =>
+    const lane = definition.decidesOn(input).streamId;
+    return this.run(lane, definition.name, command.request, (env) =>
       planCommand(definition, input, env, this.ports),
     );
   }
 
-  /** Every attempt of a command under its name (counted under it), after admission at the door. */
+  /** Every attempt of a command under its name (counted under it), after admission and its turn on its stream. */
   private run(
+    lane: string,
     command: CommandName,
     request: CommandRequest,
     decide: (env: CommandEnvironment) => Promise<Plan>,
   ): Promise<CommandAnswer> {
-    return this.admission.run(() => this.runAdmitted(command, request, decide), request.abandoned);
+    return this.admission.run(
+      () => this.lanes.inTurn(lane, () => this.runAdmitted(command, request, decide)),
+      request.abandoned,
+    );
   }
 
   private async runAdmitted(
