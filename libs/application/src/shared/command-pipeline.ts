@@ -21,11 +21,13 @@ export async function planCommand<
 >(
   definition: CommandDefinition<X, I, C, S, D, R, T>,
   input: I,
-  env: CommandEnvironment,
+  environment: Promise<CommandEnvironment>,
   ports: ReadPorts,
 ): Promise<Plan> {
   const { streamId, decider } = definition.decidesOn(input);
-  const [decided, reads] = await Promise.all([
+  // Asked for in the tick the environment's reads were: the store sends them together.
+  const [env, decided, reads] = await Promise.all([
+    environment,
     stream(decider, streamId)(ports),
     readAllOf(definition.reads?.(input), ports),
   ]);

@@ -104,7 +104,7 @@ export class CommandRunner {
     lane: string,
     command: CommandName,
     request: CommandRequest,
-    decide: (env: CommandEnvironment) => Promise<Plan>,
+    decide: (env: Promise<CommandEnvironment>) => Promise<Plan>,
   ): Promise<CommandAnswer> {
     return this.admission.run(
       () => this.lanes.inTurn(lane, () => this.runAdmitted(command, request, decide)),
@@ -115,7 +115,7 @@ export class CommandRunner {
   private async runAdmitted(
     command: CommandName,
     request: CommandRequest,
-    decide: (env: CommandEnvironment) => Promise<Plan>,
+    decide: (env: Promise<CommandEnvironment>) => Promise<Plan>,
   ): Promise<CommandAnswer> {
     this.contention.ran(command);
     const key = idempotencyKeyOf(request);
@@ -124,8 +124,12 @@ export class CommandRunner {
       if (replay) return replay;
     }
     for (let attempt = 1; ; attempt++) {
-      const env = await this.environment.load(request);
-      const plan = await decide(env);
+      // The environment's reads (the actor's staff record, the standards) and the command's own go
+      // out in the same tick, so the store sends them as one statement: one round trip, not two.
+      const environment = this.environment.load(request);
+      environment.catch(() => undefined); // awaited below; a decision that fails first must not leave it unhandled
+      const plan = await decide(environment);
+      const env = await environment;
       try {
         return await this.append(plan, env, request, key);
       } catch (caught) {
