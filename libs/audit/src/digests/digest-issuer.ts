@@ -101,7 +101,8 @@ export class DigestIssuer {
         client = await this.options.pool.connect();
         // A killed connection emits 'error' on the client; without a listener the process would crash.
         client.on('error', (error) => (broken = error));
-        if (!(await this.standBy(client, signal))) break;
+        const standbyPollMs = this.options.standbyPollMs ?? DIGEST_ISSUER_TUNING.standbyPollMs;
+        if (!(await issuerLock.standBy(client, standbyPollMs, signal))) break;
         this.active = true;
         await recordSigningKey(client, this.options.key.jwk);
         logger.info({ keyId: this.options.key.keyId }, 'digest issuer active: took the lock');
@@ -129,13 +130,5 @@ export class DigestIssuer {
       }
       await pause(this.options.retryMs ?? DIGEST_ISSUER_TUNING.retryMs, signal);
     }
-  }
-
-  private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
-    while (!signal.aborted) {
-      if (await issuerLock.tryTake(client)) return true;
-      await pause(this.options.standbyPollMs ?? DIGEST_ISSUER_TUNING.standbyPollMs, signal);
-    }
-    return false;
   }
 }

@@ -58,6 +58,28 @@ describe('a follower lock', () => {
     },
   );
 
+  it('stands by until the holder lets go, says so once, and gives up when stopped', async () => {
+    const lock = lockOnName('caseledger.spec:standby');
+    const holder = await session();
+    const standby = await session();
+    try {
+      expect(await lock.tryTake(holder)).toBe(true);
+      let waiting = 0;
+      const taken = lock.standBy(standby, 20, new AbortController().signal, () => waiting++);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await lock.release(holder);
+      expect(await taken).toBe(true);
+      expect(waiting).toBe(1);
+      const stop = new AbortController();
+      const stopped = lock.standBy(holder, 20, stop.signal);
+      stop.abort();
+      expect(await stopped).toBe(false);
+    } finally {
+      await holder.end();
+      await standby.end();
+    }
+  });
+
   it('keeps the keys operators and earlier releases look for', async () => {
     const client = await session();
     try {

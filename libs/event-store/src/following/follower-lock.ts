@@ -1,4 +1,5 @@
 import type { ClientBase, Pool } from 'pg';
+import { pause } from './follower-logger.js';
 
 /**
  * One active follower of the log (projector, rebuild, event feed, digest issuer) across every
@@ -11,6 +12,11 @@ export interface FollowerLock {
   release(client: ClientBase): Promise<void>;
   /** Whether some session, in any process, holds it (for /health of processes that do not run it). */
   heldAnywhere(pool: Pool): Promise<boolean>;
+  /**
+   * Stands by until the client's session takes the lock, trying every `pollMs`; false when `signal`
+   * aborts first. `waiting` is called once, at the first try another session won.
+   */
+  standBy(client: ClientBase, pollMs: number, signal: AbortSignal, waiting?: () => void): Promise<boolean>;
 }
 
 /**
@@ -35,7 +41,7 @@ export function lockOnName(name: string): FollowerLock {
 }
 
 function lockOn(key: string, params: unknown[], inPgLocks: string): FollowerLock {
-  return {
+  const lock: FollowerLock = {
     async tryTake(client) {
       const { rows } = await client.query<{ locked: boolean }>(
         `SELECT pg_try_advisory_lock(${key}) AS locked`,
@@ -53,5 +59,14 @@ function lockOn(key: string, params: unknown[], inPgLocks: string): FollowerLock
       );
       return rows[0]!.held;
     },
+    async standBy(client, pollMs, signal, waiting) {
+      for (let first = true; !signal.aborted; first = false) {
+        if (await lock.tryTake(client)) return true;
+        if (first) waiting?.();
+        await pause(pollMs, signal);
+      }
+      return false;
+    },
   };
+  return lock;
 }

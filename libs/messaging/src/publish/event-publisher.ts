@@ -63,7 +63,8 @@ export class EventPublisher {
         client = await this.options.pool.connect();
         // A killed connection emits 'error' on the client; without a listener the process would crash.
         client.on('error', (error) => (broken.error = error));
-        if (!(await this.standBy(client, signal))) break;
+        const standbyPollMs = this.options.standbyPollMs ?? EVENT_FEED_TUNING.standbyPollMs;
+        if (!(await publisherLock(this.options.topic.topic).standBy(client, standbyPollMs, signal))) break;
         status.active(true);
         logger.info({ topic: this.options.topic.topic }, 'event publisher active: took the lock');
         await ensureTopics(this.options.kafka, [this.options.topic], logger, signal);
@@ -84,14 +85,6 @@ export class EventPublisher {
       }
       await pause(this.options.retryMs ?? EVENT_FEED_TUNING.retryMs, signal);
     }
-  }
-
-  private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
-    while (!signal.aborted) {
-      if (await publisherLock(this.options.topic.topic).tryTake(client)) return true;
-      await pause(this.options.standbyPollMs ?? EVENT_FEED_TUNING.standbyPollMs, signal);
-    }
-    return false;
   }
 
   private async publish(

@@ -78,7 +78,9 @@ export class ProjectionRunner {
         client = await this.options.pool.connect();
         client.on('error', onError);
         await ensureCheckpoints(client, READ_MODELS_SCHEMA, this.names);
-        if (!(await this.standBy(client, signal))) break;
+        const standbyPollMs = this.options.standbyPollMs ?? PROJECTOR_TUNING.standbyPollMs;
+        const announce = () => this.logger.info({}, 'projector standing by: another one holds the lock');
+        if (!(await projectorLock.standBy(client, standbyPollMs, signal, announce))) break;
         this.active = true;
         this.logger.info({ projections: this.names }, 'projector active: took the lock');
         await this.follow(client, signal);
@@ -96,18 +98,6 @@ export class ProjectionRunner {
       }
       if (!signal.aborted) await pause(this.options.retryMs ?? PROJECTOR_TUNING.retryMs, signal);
     }
-  }
-
-  /** Waits for the lock; false when stopped first. */
-  private async standBy(client: PoolClient, signal: AbortSignal): Promise<boolean> {
-    let announced = false;
-    while (!signal.aborted) {
-      if (await projectorLock.tryTake(client)) return true;
-      if (!announced) this.logger.info({}, 'projector standing by: another one holds the lock');
-      announced = true;
-      await pause(this.options.standbyPollMs ?? PROJECTOR_TUNING.standbyPollMs, signal);
-    }
-    return false;
   }
 
   private async follow(client: PoolClient, signal: AbortSignal): Promise<void> {
