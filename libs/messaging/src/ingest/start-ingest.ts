@@ -1,9 +1,17 @@
 import { ORDER_INGEST_TUNING } from '#config';
 import { RecordOrderEventsCommand, RecordOrderEventsHandler } from '#application';
-import { AppendTooLarge, DuplicateEventId, InvalidEventEnvelope, type EventStore } from '#event-store';
+import {
+  AppendTooLarge,
+  describeError,
+  DuplicateEventId,
+  InvalidEventEnvelope,
+  pause,
+  silentLogger,
+  type EventStore,
+  type FollowerLogger,
+} from '#event-store';
 import { ensureTopics } from '../kafka/ensure-topics.js';
 import { createKafka, deadLetterTopic, INGEST_GROUP, type KafkaSettings } from '../kafka/kafka-settings.js';
-import { describeError, pause, silentLogger, type FollowerLogger } from '#event-store';
 import type { IngestPorts } from './ingest-chunk.js';
 import { IngestConsumer } from './ingest-consumer.js';
 import { IngestStatus } from './ingest-status.js';

@@ -1,10 +1,9 @@
 import { EVENT_FEED_TUNING } from '#config';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
-import type { EventStore } from '#event-store';
+import { describeError, pause, type EventStore, type FollowerLogger } from '#event-store';
 import { ensureTopics, type TopicPlan } from '../kafka/ensure-topics.js';
 import { BROKER_RETRY } from '../kafka/kafka-settings.js';
-import { describeError, pause, type FollowerLogger } from '#event-store';
 import { feedMessage } from './feed-message.js';
 import { advanceCheckpoint, readCheckpoint } from './publisher-checkpoint.js';
 import { publisherLock } from './publisher-lock.js';

@@ -1,7 +1,6 @@
 import { LAG_COUNT_LIMIT } from '#config';
 import type { Pool } from 'pg';
-import { eventsBehind, type EventStore } from '#event-store';
-import { describeError } from '#event-store';
+import { describeError, eventsBehind, type EventStore } from '#event-store';
 import { readCheckpoint } from './publisher-checkpoint.js';
 import { publisherLock } from './publisher-lock.js';
 

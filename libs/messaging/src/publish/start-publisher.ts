@@ -1,7 +1,14 @@
 import type { Pool } from 'pg';
-import { withTimeouts, type DatabaseTimeouts, type EventStore, openPool } from '#event-store';
+import {
+  describeError,
+  openPool,
+  silentLogger,
+  withTimeouts,
+  type DatabaseTimeouts,
+  type EventStore,
+  type FollowerLogger,
+} from '#event-store';
 import { createKafka, type KafkaSettings } from '../kafka/kafka-settings.js';
-import { describeError, silentLogger, type FollowerLogger } from '#event-store';
 import { EventPublisher } from './event-publisher.js';
 import { PublisherStatus } from './publisher-status.js';
 
