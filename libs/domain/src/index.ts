@@ -8,6 +8,7 @@ export * from './shared/streams.js';
 export * from './shared/command.js';
 export * from './shared/validation.js';
 export * from './events.js';
+export * from './event-schemas.js';
 
 export * from './case/case.values.js';
 export * from './case/case.events.js';
