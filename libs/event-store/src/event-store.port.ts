@@ -49,11 +49,20 @@ export interface RecordedEvent<Data = unknown> {
 }
 
 /**
- * An event as read models need it: the envelope without its metadata and hash chain. Reading these
- * costs the store and the reader about a third less than whole events (a projector's batch skips the
+ * An event as read models need it: the envelope without its metadata and hash chain, but with the
+ * metadata's `schemaVersion`, the shape `data` has (readers upcast by it). Reading these costs the
+ * store and the reader about a third less than whole events (a projector's batch skips the
  * metadata's JSON and 128 characters of hashes per event).
  */
-export type EventFacts<Data = unknown> = Omit<RecordedEvent<Data>, 'metadata' | 'hash' | 'prevHash'>;
+export type EventFacts<Data = unknown> = Omit<RecordedEvent<Data>, 'metadata' | 'hash' | 'prevHash'> & {
+  schemaVersion: number;
+};
+
+/** The facts of a whole event (what `readAllFacts` gives for it). */
+export function factsOf<Data>(event: RecordedEvent<Data>): EventFacts<Data> {
+  const { metadata, hash: _hash, prevHash: _prevHash, ...facts } = event;
+  return { ...facts, schemaVersion: metadata.schemaVersion };
+}
 
 /**
  * What a command answered the first time it ran under an `Idempotency-Key`. Stored in the same

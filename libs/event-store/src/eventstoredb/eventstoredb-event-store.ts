@@ -1,15 +1,16 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventFacts,
-  EventStore,
-  IdempotencyRecord,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StreamAppend,
+import {
+  factsOf,
+  type AppendOptions,
+  type AppendResult,
+  type EventFacts,
+  type EventStore,
+  type IdempotencyRecord,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamAppend,
 } from '../event-store.port.js';
 import { WrongExpectedRevision } from '../errors.js';
 import { StreamHeadCache } from '../shared/stream-head-cache.js';
@@ -102,9 +103,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** EventStoreDB sends whole events: the facts are taken from them here. */
   async readAllFacts(options?: ReadAllOptions): Promise<EventFacts[]> {
-    return (await readAllEvents(this.client, options)).map(
-      ({ metadata: _metadata, hash: _hash, prevHash: _prevHash, ...facts }) => facts,
-    );
+    return (await readAllEvents(this.client, options)).map(factsOf);
   }
 
   headPosition(): Promise<number> {

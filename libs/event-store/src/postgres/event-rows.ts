@@ -2,12 +2,14 @@ import pg from 'pg';
 import type { CustomTypesConfig } from 'pg';
 import type { EventFacts, RecordedEvent } from '../event-store.port.js';
 
-/** The columns a facts read selects: every event column but metadata and the hash chain. */
-export const FACT_COLUMNS =
+const ENVELOPE_COLUMNS =
   'global_position, event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data';
 
+/** The columns a facts read selects: every event column but metadata and the hash chain, and the data's schema version. */
+export const FACT_COLUMNS = `${ENVELOPE_COLUMNS}, (metadata->>'schemaVersion')::int AS schema_version`;
+
 /** The columns every other read selects, in this order (lookups UNION over them). */
-export const EVENT_COLUMNS = `${FACT_COLUMNS}, metadata, hash, prev_hash`;
+export const EVENT_COLUMNS = `${ENVELOPE_COLUMNS}, metadata, hash, prev_hash`;
 
 /** A row as node-postgres hands it over: int8 as string, timestamptz as Date, jsonb parsed. */
 export interface EventRow {
@@ -51,7 +53,7 @@ export const EVENT_ROW_TYPES: CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as CustomTypesConfig['getTypeParser'],
 };
 
-export type FactRow = Omit<EventRow, 'metadata' | 'hash' | 'prev_hash'>;
+export type FactRow = Omit<EventRow, 'metadata' | 'hash' | 'prev_hash'> & { schema_version: number };
 
 /**
  * Positions and revisions become JS numbers: exact up to 2^53, far beyond any log this store holds.
@@ -88,5 +90,6 @@ export function toEventFacts(row: FactRow): EventFacts {
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,
     data: row.data,
+    schemaVersion: row.schema_version,
   };
 }

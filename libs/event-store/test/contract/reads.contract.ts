@@ -79,12 +79,14 @@ export function readsContract(ctx: ContractContext): void {
   });
 
   describe('readAllFacts', () => {
-    it('pages through the same events as readAll, each without its metadata and hash chain', async () => {
+    it('pages through the same events as readAll, each without its metadata and hash chain but with its schema version', async () => {
       const start = await ctx.store().headPosition();
       const stream = aStream();
-      const appended = (
-        await ctx.store().appendToStream(stream, someEvents(3), { expectedRevision: 'no_stream' })
-      ).events;
+      const written = someEvents(3);
+      // A reader upcasts by the version each event was written in, not by one for the whole log.
+      written[1]!.metadata = { ...written[1]!.metadata, schemaVersion: 2 };
+      const appended = (await ctx.store().appendToStream(stream, written, { expectedRevision: 'no_stream' }))
+        .events;
       const pages = [await ctx.store().readAllFacts({ after: start, maxCount: 2 })];
       pages.push(await ctx.store().readAllFacts({ after: pages[0]!.at(-1)!.globalPosition, maxCount: 2 }));
       expect(pages.map((page) => page.length)).toEqual([2, 1]);
@@ -98,8 +100,10 @@ export function readsContract(ctx: ContractContext): void {
           occurredAt: e.occurredAt,
           recordedAt: e.recordedAt,
           data: e.data,
+          schemaVersion: e.metadata.schemaVersion,
         })),
       );
+      expect(pages.flat().map((e) => e.schemaVersion)).toEqual([1, 2, 1]);
       expect(await ctx.store().readAllFacts({ after: appended.at(-1)!.globalPosition })).toEqual([]);
     });
   });
