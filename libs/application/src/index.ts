@@ -7,6 +7,7 @@ export * from './shared/command-environment.js';
 export * from './shared/common-schemas.js';
 export * from './shared/storable-json.js';
 export * from './shared/tokens.js';
+export { fold, type Folding, type LoadedStream } from './shared/stream-loader.js';
 export * from './cases/case-bodies.js';
 export * from './cases/receive-complaint.js';
 export * from './cases/sort-case.js';

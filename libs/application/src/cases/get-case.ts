@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { caseDecider, caseStream, type CaseState } from '#domain';
-import type { EventStore, RecordedEvent } from '#event-store';
+import { caseDecider, caseStream, EVENT_SCHEMAS, type CaseState } from '#domain';
+import { factsOf, type EventStore, type RecordedEvent } from '#event-store';
 import { ApplicationError } from '../shared/application-error.js';
 import { fold } from '../shared/stream-loader.js';
 import { EVENT_STORE } from '../shared/tokens.js';
@@ -50,11 +50,14 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     ]);
     const loaded = fold(caseDecider, own.filter(known));
     if (loaded.revision < 0) throw new ApplicationError('CASE_NOT_FOUND', `No case ${caseId}`);
-    const sum = (type: string) =>
-      related
-        .filter((e) => e.type === type && known(e))
-        .reduce((total, e) => total + (e.data as { amountCents: number }).amountCents, 0);
-    return view(loaded.state, loaded.revision, sum('GoodwillGranted'), sum('RefundIssued'));
+    let goodwillCents = 0;
+    let refundsCents = 0;
+    for (const event of related.filter(known)) {
+      const e = EVENT_SCHEMAS.decode(factsOf(event));
+      if (e.type === 'GoodwillGranted') goodwillCents += e.data.amountCents;
+      else if (e.type === 'RefundIssued') refundsCents += e.data.amountCents;
+    }
+    return view(loaded.state, loaded.revision, goodwillCents, refundsCents);
   }
 }
 

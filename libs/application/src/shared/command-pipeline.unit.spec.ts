@@ -2,7 +2,7 @@
 // decider written here. What a caller would notice: the answer's figures, the events in the store,
 // the revisions they were appended at, and how often a command was judged.
 import { DomainError } from '#domain';
-import { runnerInMemory } from '../testing/runner-in-memory.js';
+import { asWritten, runnerInMemory } from '../testing/runner-in-memory.js';
 import { ApplicationError } from './application-error.js';
 import { defineCommand, firstOf, newStream } from './command-definition.js';
 import { stream } from './command-reads.js';
@@ -16,6 +16,7 @@ type Count = { type: 'Count'; data: { by: number; countId: string }; seenElsewhe
 
 /** A tally: `Count` adds to the total so far; a negative count is the domain's refusal. */
 const tally = {
+  schemas: asWritten,
   initialState: () => 0,
   evolve: (_before: number, event: { data: { total: number } }) => event.data.total,
   decide: (command: Count, total: number): Array<Counted | Noted> | DomainError =>

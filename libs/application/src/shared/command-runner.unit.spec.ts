@@ -2,7 +2,7 @@
 // handler written here. What a caller would notice: the answer, the events in the store, the error code.
 import { DEFAULT_STANDARDS, STANDARDS_STREAM } from '#domain';
 import type { InMemoryEventStore } from '../testing/in-memory-event-store.js';
-import { runnerInMemory } from '../testing/runner-in-memory.js';
+import { asWritten, runnerInMemory } from '../testing/runner-in-memory.js';
 import { ApplicationError } from './application-error.js';
 import type { CommandEnvironment } from './command-environment.js';
 import type { CommandRequest } from './command-request.js';
@@ -29,6 +29,7 @@ const request = (extra: Partial<CommandRequest> = {}): CommandRequest => ({
 function noteTaker(_store: InMemoryEventStore) {
   const seen: { revision: number; env: CommandEnvironment }[] = [];
   const notes = {
+    schemas: asWritten,
     initialState: () => null,
     evolve: (state: null) => state,
     decide: (_command: { type: 'TakeNote' }, _state: null) => [

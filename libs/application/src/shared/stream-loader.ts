@@ -1,3 +1,4 @@
+import { EVENT_SCHEMAS, type EventSchemas } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 
 /** A stream folded into its aggregate's state, with what an append after it must expect. */
@@ -13,15 +14,24 @@ export interface LoadedStream<S> {
 export interface Folding<S> {
   initialState(): S;
   evolve(state: S, event: never): S;
+  /** How this fold reads a stored event: through the domain's registry of event shapes, unless it says. */
+  schemas?: Pick<EventSchemas, 'decode'>;
 }
 
-/** Events as the deciders' `evolve` takes them: type, data and business time. */
-export const timed = (e: RecordedEvent) =>
-  ({ type: e.type, data: e.data, occurredAt: e.occurredAt }) as never;
+/**
+ * An event as a decider's `evolve` takes it: its type, its data in the current shape (the registry
+ * upcasts an older one, and refuses a type or version this build does not know), its business time.
+ */
+function timed(e: RecordedEvent, schemas: Pick<EventSchemas, 'decode'>): never {
+  const stored = { type: e.type, schemaVersion: e.metadata.schemaVersion, data: e.data };
+  const { type, data } = schemas.decode(stored);
+  return { type, data, occurredAt: e.occurredAt } as never;
+}
 
 export function fold<S>(folding: Folding<S>, events: RecordedEvent[]): LoadedStream<S> {
+  const schemas = folding.schemas ?? EVENT_SCHEMAS;
   let state = folding.initialState();
-  for (const event of events) state = folding.evolve(state, timed(event));
+  for (const event of events) state = folding.evolve(state, timed(event, schemas));
   const last = events[events.length - 1];
   return {
     state,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { caseStream } from '#domain';
-import type { EventFacts, EventStore } from '#event-store';
+import { caseStream, EVENT_SCHEMAS } from '#domain';
+import { factsOf, type EventFacts, type EventStore } from '#event-store';
 import type { Source } from '../shared/command-reads.js';
 import { EVENT_STORE, WORKLOAD_SEED } from '../shared/tokens.js';
 import { DepartmentWorkload, type WorkloadEntryView } from './department-workload.js';
@@ -58,7 +58,7 @@ export class LiveWorkload {
    */
   private async foldCaseBefore(caseId: string, position: number): Promise<void> {
     for (const event of await this.store.readStream(caseStream(caseId)))
-      if (event.globalPosition < position) this.workload.apply(event);
+      if (event.globalPosition < position) this.workload.apply(EVENT_SCHEMAS.decode(factsOf(event)));
   }
 
   /** readAllFacts, as readAll, only returns events no later commit can appear below; a head event still in flight shows up within milliseconds. */
@@ -66,7 +66,8 @@ export class LiveWorkload {
     let idle = 0;
     while (this.position < head) {
       const batch = await this.store.readAllFacts({ after: this.position, maxCount: 5000 });
-      for (const event of batch) {
+      for (const stored of batch) {
+        const event = EVENT_SCHEMAS.decode(stored);
         const closedAtSeed = this.workload.unknownCase(event);
         if (closedAtSeed !== undefined) await this.foldCaseBefore(closedAtSeed, event.globalPosition);
         this.workload.apply(event);

@@ -10,6 +10,7 @@ const fact = (globalPosition: number, type: string, data: Record<string, unknown
   occurredAt: '2026-09-01T09:00:00.000Z',
   recordedAt: '2026-09-01T09:00:00.000Z',
   data,
+  schemaVersion: 1,
 });
 
 const LOG = [
@@ -68,7 +69,9 @@ describe('LiveWorkload', () => {
       readAllFacts: async ({ after }: { after: number }) => log.filter((e) => e.globalPosition > after),
       readStream: async (streamId: string) => {
         streamsRead.push(streamId);
-        return log.filter((e) => `case-${String((e.data as { caseId?: string }).caseId)}` === streamId);
+        return log
+          .filter((e) => `case-${String((e.data as { caseId?: string }).caseId)}` === streamId)
+          .map((e) => ({ ...e, metadata: { schemaVersion: e.schemaVersion }, hash: '', prevHash: '' }));
       },
     } as unknown as EventStore;
     // The read models at position 6: K-1 is closed, so the seed holds the staff and K-2 only.

@@ -22,6 +22,7 @@ import { LOCK_CLASS, REBUILD_LOCK } from '../runner/projector-lock.js';
 import { RebuildAlreadyRunning, rebuildProjections } from './rebuild-projections.js';
 import { applyBatchInTransaction } from '../runner/apply-batch.js';
 import { readCheckpoints } from '../runner/checkpoints.js';
+import { readDomainFacts } from '../runner/read-domain-facts.js';
 import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
 import { tableNames } from './shadow-tables.js';
 
@@ -159,7 +160,10 @@ describe('rebuilding the read models from position 0 (steps in order, on one log
     const live = await db.pool.connect();
     try {
       const positions = await readCheckpoints(swap, READ_MODELS_SCHEMA, names);
-      const events = await db.store.readAll({ after: Math.min(...positions.values()), maxCount: 5000 });
+      const events = await readDomainFacts(db.store, {
+        after: Math.min(...positions.values()),
+        maxCount: 5000,
+      });
       // The swap's first step: the checkpoint rows, in the runner's order; here only the last one.
       await swap.query('BEGIN');
       await swap.query(`SELECT 1 FROM read_models.projection_checkpoints WHERE projection = $1 FOR UPDATE`, [

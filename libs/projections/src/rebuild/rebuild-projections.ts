@@ -7,6 +7,7 @@ import { applyBatch, applyBatchInTransaction } from '../runner/apply-batch.js';
 import { CHECKPOINTS_TABLE, ensureCheckpoints, readCheckpoints } from '../runner/checkpoints.js';
 import { rebuildLock } from '../runner/projector-lock.js';
 import { ReadAhead } from '../runner/read-ahead.js';
+import { readDomainFacts } from '../runner/read-domain-facts.js';
 import { qualified } from '../runner/table-sql.js';
 import { buildShadowIndexes, createShadow, shadowsInProgress, swapInShadow } from './shadow-tables.js';
 
@@ -115,7 +116,7 @@ async function swap(
       );
     }
     for (;;) {
-      const events = await options.store.readAllFacts({ after: lowest(positions), maxCount: batchSize });
+      const events = await readDomainFacts(options.store, { after: lowest(positions), maxCount: batchSize });
       if (events.length === 0) break;
       positions = await applyBatchInTransaction(client, REBUILD_SCHEMA, projections, positions, events);
       applied += events.length;

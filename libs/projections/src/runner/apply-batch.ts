@@ -1,14 +1,13 @@
 import type { ClientBase } from 'pg';
-import type { EventFacts } from '#event-store';
 import type { Projection } from '../read-models/projections.js';
-import type { ReadModelTable } from '../read-models/read-model-table.js';
+import type { DomainFacts, ReadModelTable } from '../read-models/read-model-table.js';
 import { advanceCheckpoint } from './checkpoints.js';
 import { foldEvents, keysTouched } from './fold-events.js';
 import { loadRows, writeRows } from './table-sql.js';
 
 /** A batch's events by type, each list in global order. */
-function byType(events: readonly EventFacts[]): Map<string, EventFacts[]> {
-  const groups = new Map<string, EventFacts[]>();
+function byType(events: readonly DomainFacts[]): Map<string, DomainFacts[]> {
+  const groups = new Map<string, DomainFacts[]>();
   for (const e of events) {
     const group = groups.get(e.type);
     if (group) group.push(e);
@@ -18,7 +17,7 @@ function byType(events: readonly EventFacts[]): Map<string, EventFacts[]> {
 }
 
 /** The events a table handles, in global order. */
-function eventsFor(table: ReadModelTable, groups: Map<string, EventFacts[]>): EventFacts[] {
+function eventsFor(table: ReadModelTable, groups: Map<string, DomainFacts[]>): DomainFacts[] {
   const lists = table.handles.flatMap((type) => groups.get(type) ?? []);
   return table.handles.length > 1 ? lists.sort((a, b) => a.globalPosition - b.globalPosition) : lists;
 }
@@ -27,7 +26,7 @@ async function applyToTable(
   client: ClientBase,
   schema: string,
   table: ReadModelTable,
-  groups: Map<string, EventFacts[]>,
+  groups: Map<string, DomainFacts[]>,
 ): Promise<void> {
   const relevant = eventsFor(table, groups);
   if (relevant.length === 0) return;
@@ -57,7 +56,7 @@ export async function applyBatchInTransaction(
   schema: string,
   projections: readonly Projection[],
   positions: ReadonlyMap<string, number>,
-  events: readonly EventFacts[],
+  events: readonly DomainFacts[],
 ): Promise<Map<string, number>> {
   const next = new Map(positions);
   const last = events.at(-1);
@@ -89,7 +88,7 @@ export async function applyBatch(
   schema: string,
   projections: readonly Projection[],
   positions: ReadonlyMap<string, number>,
-  events: readonly EventFacts[],
+  events: readonly DomainFacts[],
 ): Promise<Map<string, number>> {
   // Safe to skip the flush wait: a crash loses the last batches' rows and checkpoint together, and
   // the runner applies them again from the checkpoint that survived. One round trip for both.

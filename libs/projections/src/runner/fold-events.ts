@@ -1,5 +1,4 @@
-import type { EventFacts } from '#event-store';
-import type { ReadModelTable } from '../read-models/read-model-table.js';
+import type { DomainFacts, ReadModelTable } from '../read-models/read-model-table.js';
 
 /** Rows are addressed by their primary-key values. */
 export const rowKey = (values: readonly string[]): string => JSON.stringify(values);
@@ -11,7 +10,7 @@ export const rowKey = (values: readonly string[]): string => JSON.stringify(valu
 export function foldEvents<Row extends object>(
   table: ReadModelTable<Row>,
   stored: ReadonlyMap<string, Row>,
-  events: readonly EventFacts[],
+  events: readonly DomainFacts[],
 ): Map<string, Row> {
   const changed = new Map<string, Row>();
   for (const event of events) {
@@ -25,7 +24,7 @@ export function foldEvents<Row extends object>(
 }
 
 /** Keys of the rows a batch touches, once each. */
-export function keysTouched(table: ReadModelTable, events: readonly EventFacts[]): string[][] {
+export function keysTouched(table: ReadModelTable, events: readonly DomainFacts[]): string[][] {
   const keys = new Map<string, string[]>();
   for (const event of events) {
     if (!table.handles.includes(event.type)) continue;

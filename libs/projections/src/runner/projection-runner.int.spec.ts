@@ -9,17 +9,18 @@ import {
   startProjectionDatabase,
   type ProjectionDatabase,
 } from '../../test/projection-database.js';
-import { silentLogger, type RecordedEvent } from '#event-store';
+import { silentLogger } from '#event-store';
 import type { CaseResponse } from '../read-models/case-timeline/case-timeline.entities.js';
 import { caseResponses } from '../read-models/case-timeline/case-timeline.projection.js';
 import { caseTimeline, PROJECTIONS, type Projection } from '../read-models/projections.js';
-import type { ReadModelTable } from '../read-models/read-model-table.js';
+import type { FactsOf, ReadModelTable } from '../read-models/read-model-table.js';
 import { rebuildProjections } from '../rebuild/rebuild-projections.js';
 import { applyBatch } from './apply-batch.js';
 import { CheckpointMoved, readCheckpoints } from './checkpoints.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { LOCK_CLASS, PROJECTOR_LOCK } from './projector-lock.js';
 import { ProjectionStatus } from './projection-status.js';
+import { readDomainFacts } from './read-domain-facts.js';
 
 jest.setTimeout(60_000);
 
@@ -90,17 +91,16 @@ describe('projection runner on PostgreSQL', () => {
   it('rolls a failed batch back whole and resumes from the last committed one', async () => {
     const head = await db.store.headPosition();
     const failAt = Math.floor(head * 0.6);
-    // Last table of the projection: the others have written their rows in the batch's transaction.
     // Last in the projection: the other tables have written their rows in the batch's transaction.
     const exploding = {
       ...caseResponses,
-      evolve: (row: CaseResponse | null, e: RecordedEvent) => {
+      evolve: (row: CaseResponse | null, e: FactsOf<'ResponseSent'>) => {
         if (e.globalPosition >= failAt) throw new Error('crash mid-batch');
         return caseResponses.evolve(row, e);
       },
     };
     const crashing: Projection[] = [
-      { ...caseTimeline, tables: [...caseTimeline.tables, exploding as ReadModelTable] },
+      { ...caseTimeline, tables: [...caseTimeline.tables, exploding as unknown as ReadModelTable] },
       ...PROJECTIONS.slice(1),
     ];
     const crashes: object[] = [];
@@ -200,7 +200,7 @@ describe('projection runner on PostgreSQL', () => {
     const client = await db.pool.connect();
     try {
       const stale = new Map(names.map((n) => [n, 0]));
-      const events = await db.store.readAll({ after: 0, maxCount: 50 });
+      const events = await readDomainFacts(db.store, { after: 0, maxCount: 50 });
       await expect(applyBatch(client, 'read_models', PROJECTIONS, stale, events)).rejects.toBeInstanceOf(
         CheckpointMoved,
       );

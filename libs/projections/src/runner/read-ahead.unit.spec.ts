@@ -5,7 +5,9 @@ import { ReadAhead } from './read-ahead.js';
 /** A log of positions 1..n whose reads are recorded. */
 function fakeLog(n: number) {
   const reads: number[] = [];
-  const events = Array.from({ length: n }, (_, i) => recorded('CaseRated', {}, { position: i + 1 }));
+  const events = Array.from({ length: n }, (_, i) =>
+    recorded('SatisfactionRecorded', {}, { position: i + 1 }),
+  );
   const store = {
     readAllFacts: async ({
       after = 0,

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { EVENT_SCHEMAS, type EventType } from '#domain';
 import type { EventFacts } from '#event-store';
 import { inReadModelSnapshot } from '../reports/read-model-snapshot.js';
 
@@ -66,7 +67,8 @@ export function readWorkloadSeed(pool: Pool): Promise<WorkloadSeed> {
   });
 }
 
-function fact(type: string, data: Record<string, unknown>, globalPosition = 0): EventFacts {
+/** A fact this build writes down from the read models: in the current shape of its type. */
+function fact(type: EventType, data: Record<string, unknown>, globalPosition = 0): EventFacts {
   return {
     eventId: '',
     type,
@@ -76,5 +78,6 @@ function fact(type: string, data: Record<string, unknown>, globalPosition = 0): 
     occurredAt: '',
     recordedAt: '',
     data,
+    schemaVersion: EVENT_SCHEMAS.versionOf(type),
   };
 }

@@ -1,14 +1,3 @@
-import type {
-  CaseAssigned,
-  CaseContactRepeated,
-  CasePriorityRaised,
-  CaseReopened,
-  CaseResolved,
-  CaseSorted,
-  ComplaintReceived,
-  ResponseSent,
-  SatisfactionRecorded,
-} from '#domain';
 import { eventFact, oneRowPerEvent, type ReadModelTable } from '../read-model-table.js';
 import {
   CaseAssignment,
@@ -23,13 +12,11 @@ import {
 import { caseLoads } from './case-loads.table.js';
 import { followUps } from './follow-ups.table.js';
 
-type Data<E extends { data: unknown }> = E['data'];
-
 export const receivedCases = oneRowPerEvent(
   ReceivedCase,
   ['ComplaintReceived'],
   (e): ReceivedCase => {
-    const d = e.data as Data<ComplaintReceived>;
+    const d = e.data;
     return {
       caseId: d.caseId,
       receivedAt: e.occurredAt,
@@ -44,11 +31,11 @@ export const receivedCases = oneRowPerEvent(
       globalPosition: e.globalPosition,
     };
   },
-  (e) => [(e.data as Data<ComplaintReceived>).caseId],
+  (e) => [e.data.caseId],
 );
 
 export const caseSortings = oneRowPerEvent(CaseSorting, ['CaseSorted'], (e): CaseSorting => {
-  const d = e.data as Data<CaseSorted>;
+  const d = e.data;
   return {
     caseId: d.caseId,
     category: d.category,
@@ -63,7 +50,7 @@ export const casePriorityRaises = oneRowPerEvent(
   CasePriorityRaise,
   ['CasePriorityRaised'],
   (e): CasePriorityRaise => {
-    const d = e.data as Data<CasePriorityRaised>;
+    const d = e.data;
     return {
       caseId: d.caseId,
       fromPriority: d.from,
@@ -75,7 +62,7 @@ export const casePriorityRaises = oneRowPerEvent(
 );
 
 export const caseAssignments = oneRowPerEvent(CaseAssignment, ['CaseAssigned'], (e): CaseAssignment => {
-  const d = e.data as Data<CaseAssigned>;
+  const d = e.data;
   return {
     caseId: d.caseId,
     assigneeId: d.assigneeId,
@@ -90,7 +77,7 @@ export const caseStatusChanges = oneRowPerEvent(
   ['CaseResolved', 'CaseReopened'],
   (e): CaseStatusChange => {
     if (e.type === 'CaseResolved') {
-      const d = e.data as Data<CaseResolved>;
+      const d = e.data;
       return {
         caseId: d.caseId,
         status: 'resolved',
@@ -99,7 +86,7 @@ export const caseStatusChanges = oneRowPerEvent(
         ...eventFact(e),
       };
     }
-    const d = e.data as Data<CaseReopened>;
+    const d = e.data;
     return {
       caseId: d.caseId,
       status: 'reopened',
@@ -111,7 +98,7 @@ export const caseStatusChanges = oneRowPerEvent(
 );
 
 export const caseResponses = oneRowPerEvent(CaseResponse, ['ResponseSent'], (e): CaseResponse => {
-  const d = e.data as Data<ResponseSent>;
+  const d = e.data;
   return {
     caseId: d.caseId,
     channel: d.channel,
@@ -124,7 +111,7 @@ export const caseRepeatContacts = oneRowPerEvent(
   CaseRepeatContact,
   ['CaseContactRepeated'],
   (e): CaseRepeatContact => {
-    const d = e.data as Data<CaseContactRepeated>;
+    const d = e.data;
     return {
       caseId: d.caseId,
       channel: d.channel,
@@ -134,7 +121,7 @@ export const caseRepeatContacts = oneRowPerEvent(
 );
 
 export const caseRatings = oneRowPerEvent(CaseRating, ['SatisfactionRecorded'], (e): CaseRating => {
-  const d = e.data as Data<SatisfactionRecorded>;
+  const d = e.data;
   return {
     caseId: d.caseId,
     rating: d.rating,

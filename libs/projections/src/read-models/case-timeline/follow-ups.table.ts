@@ -1,13 +1,10 @@
-import type { FollowUpCompleted, FollowUpPromised } from '#domain';
-import type { EventFacts } from '#event-store';
 import { happenedBefore } from '../business-order.js';
-import type { ReadModelTable } from '../read-model-table.js';
+import type { FactsOf, ReadModelTable } from '../read-model-table.js';
 import { FollowUp } from './follow-up.entity.js';
 
-const keyOf = (e: EventFacts) => {
-  const d = e.data as { caseId: string; followUpId: string };
-  return [d.caseId, d.followUpId];
-};
+type FollowUpChange = 'FollowUpPromised' | 'FollowUpCompleted';
+
+const keyOf = (e: FactsOf<FollowUpChange>) => [e.data.caseId, e.data.followUpId];
 
 /** An empty row for a completion seen before its promise (the promise fills it in). */
 const unpromised = (caseId: string, followUpId: string): FollowUp => ({
@@ -23,8 +20,8 @@ const unpromised = (caseId: string, followUpId: string): FollowUp => ({
   completedPosition: null,
 });
 
-function promise(row: FollowUp | null, e: EventFacts): FollowUp {
-  const d = e.data as FollowUpPromised['data'];
+function promise(row: FollowUp | null, e: FactsOf<'FollowUpPromised'>): FollowUp {
+  const d = e.data;
   const promised = row !== null && row.promisedPosition > 0;
   // The first promise in business order stands; the same event again changes nothing.
   if (
@@ -47,8 +44,8 @@ function promise(row: FollowUp | null, e: EventFacts): FollowUp {
   };
 }
 
-function complete(row: FollowUp | null, e: EventFacts): FollowUp {
-  const d = e.data as FollowUpCompleted['data'];
+function complete(row: FollowUp | null, e: FactsOf<'FollowUpCompleted'>): FollowUp {
+  const d = e.data;
   const base = row ?? unpromised(d.caseId, d.followUpId);
   // The first completion in business order stands (the domain refuses a second one anyway).
   if (base.completedAt !== null && base.completedPosition !== null) {
@@ -66,7 +63,7 @@ function complete(row: FollowUp | null, e: EventFacts): FollowUp {
   };
 }
 
-export const followUps: ReadModelTable<FollowUp> = {
+export const followUps: ReadModelTable<FollowUp, FollowUpChange> = {
   entity: FollowUp,
   handles: ['FollowUpPromised', 'FollowUpCompleted'],
   keyOf,

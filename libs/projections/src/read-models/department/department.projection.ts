@@ -1,4 +1,3 @@
-import type { ServiceStandardsSet, StaffMemberChanged, StaffMemberRegistered } from '#domain';
 import { oneRowPerEvent, type ReadModelTable } from '../read-model-table.js';
 import { ServiceStandardsVersion, StaffChange } from './department.entities.js';
 
@@ -8,7 +7,7 @@ export const staffChanges = oneRowPerEvent(
   (e): StaffChange => {
     const base = { eventId: e.eventId, occurredAt: e.occurredAt, globalPosition: e.globalPosition };
     if (e.type === 'StaffMemberRegistered') {
-      const d = e.data as StaffMemberRegistered['data'];
+      const d = e.data;
       // A registration makes the member active: the field is explicit so "as of" needs no default.
       return {
         ...base,
@@ -20,7 +19,7 @@ export const staffChanges = oneRowPerEvent(
         active: true,
       };
     }
-    const d = e.data as StaffMemberChanged['data'];
+    const d = e.data;
     return {
       ...base,
       staffId: d.staffId,
@@ -37,7 +36,7 @@ export const serviceStandards = oneRowPerEvent(
   ServiceStandardsVersion,
   ['ServiceStandardsSet'],
   (e): ServiceStandardsVersion => {
-    const d = e.data as ServiceStandardsSet['data'];
+    const d = e.data;
     const h = d.firstResponseHours;
     return {
       eventId: e.eventId,

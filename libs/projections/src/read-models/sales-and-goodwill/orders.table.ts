@@ -1,7 +1,5 @@
-import type { OrderCancelled, OrderPlaced } from '#domain';
-import type { EventFacts } from '#event-store';
 import { happenedBefore } from '../business-order.js';
-import type { ReadModelTable } from '../read-model-table.js';
+import type { DomainFacts, FactsOf, ReadModelTable } from '../read-model-table.js';
 import { Order } from './sales-and-goodwill.entities.js';
 
 const empty = (orderId: string): Order => ({
@@ -17,13 +15,13 @@ const empty = (orderId: string): Order => ({
 });
 
 /** The first of two facts in business order stands; the same event again is not "before" itself. */
-const isFirst = (e: EventFacts, at: string | null, position: number | null) =>
+const isFirst = (e: DomainFacts, at: string | null, position: number | null) =>
   at === null ||
   position === null ||
   happenedBefore({ at: e.occurredAt, position: e.globalPosition }, { at, position });
 
-function place(row: Order | null, e: EventFacts): Order {
-  const d = e.data as OrderPlaced['data'];
+function place(row: Order | null, e: FactsOf<'OrderPlaced'>): Order {
+  const d = e.data;
   const base = row ?? empty(d.orderId);
   if (!isFirst(e, base.placedAt, base.placedPosition)) return base;
   return {
@@ -36,8 +34,8 @@ function place(row: Order | null, e: EventFacts): Order {
   };
 }
 
-function cancel(row: Order | null, e: EventFacts): Order {
-  const d = e.data as OrderCancelled['data'];
+function cancel(row: Order | null, e: FactsOf<'OrderCancelled'>): Order {
+  const d = e.data;
   const base = row ?? empty(d.orderId);
   if (!isFirst(e, base.cancelledAt, base.cancelledPosition)) return base;
   return {
@@ -49,9 +47,9 @@ function cancel(row: Order | null, e: EventFacts): Order {
 }
 
 /** Shipments, returns and declined payments change no figure of the reports: not kept. */
-export const orders: ReadModelTable<Order> = {
+export const orders: ReadModelTable<Order, 'OrderPlaced' | 'OrderCancelled'> = {
   entity: Order,
   handles: ['OrderPlaced', 'OrderCancelled'],
-  keyOf: (e) => [(e.data as { orderId: string }).orderId],
+  keyOf: (e) => [e.data.orderId],
   evolve: (row, e) => (e.type === 'OrderPlaced' ? place(row, e) : cancel(row, e)),
 };

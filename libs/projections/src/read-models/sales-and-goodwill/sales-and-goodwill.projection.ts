@@ -1,10 +1,9 @@
-import type { GoodwillBudgetAllocated, GoodwillGranted, RefundIssued } from '#domain';
 import { eventFact, oneRowPerEvent, type ReadModelTable } from '../read-model-table.js';
 import { orders } from './orders.table.js';
 import { GoodwillBudgetAllocation, GoodwillGrant, Refund } from './sales-and-goodwill.entities.js';
 
 export const refunds = oneRowPerEvent(Refund, ['RefundIssued'], (e): Refund => {
-  const d = e.data as RefundIssued['data'];
+  const d = e.data;
   return {
     refundId: d.refundId,
     orderId: d.orderId,
@@ -17,7 +16,7 @@ export const refunds = oneRowPerEvent(Refund, ['RefundIssued'], (e): Refund => {
 });
 
 export const goodwillGrants = oneRowPerEvent(GoodwillGrant, ['GoodwillGranted'], (e): GoodwillGrant => {
-  const d = e.data as GoodwillGranted['data'];
+  const d = e.data;
   return {
     grantId: d.grantId,
     staffId: d.staffId,
@@ -37,7 +36,7 @@ export const goodwillBudgetAllocations = oneRowPerEvent(
   GoodwillBudgetAllocation,
   ['GoodwillBudgetAllocated'],
   (e): GoodwillBudgetAllocation => {
-    const d = e.data as GoodwillBudgetAllocated['data'];
+    const d = e.data;
     return {
       staffId: d.staffId,
       month: d.month,
