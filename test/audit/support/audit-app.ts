@@ -77,7 +77,8 @@ export async function deleteEvent(
     if (rows.length !== 1) throw new Error(`no event ${streamId}@${revision}`);
     return rows[0] as Record<string, unknown>;
   });
-  const columns = Object.keys(row);
+  // schema_version is generated from the metadata: PostgreSQL fills it in again.
+  const columns = Object.keys(row).filter((column) => column !== 'schema_version');
   return () =>
     asSuperuser(databaseUrl, (db) =>
       db

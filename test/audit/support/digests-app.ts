@@ -89,8 +89,12 @@ export async function copyOfLog(app: DigestsApp, name: string): Promise<string> 
     const { rows } = await source.query<{ rows: unknown }>(
       'SELECT json_agg(e) AS rows FROM event_store.events e',
     );
+    // Every column but the generated schema_version, which PostgreSQL fills in.
+    const columns = `global_position, transaction_id, event_id, stream_id, stream_revision, type, occurred_at,
+      recorded_at, data, metadata, hash, prev_hash`;
     await target.query(
-      'INSERT INTO event_store.events SELECT * FROM json_populate_recordset(null::event_store.events, $1::json)',
+      `INSERT INTO event_store.events (${columns})
+       SELECT ${columns} FROM json_populate_recordset(null::event_store.events, $1::json)`,
       [JSON.stringify(rows[0]!.rows)],
     );
   } finally {

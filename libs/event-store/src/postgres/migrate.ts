@@ -2,12 +2,14 @@ import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typ
 import { CreateEventLog1763900000000 } from './migrations/1763900000000-create-event-log.js';
 import { GuardAppendOnly1763900000001 } from './migrations/1763900000001-guard-append-only.js';
 import { PositionsFromTransactionIds1763940000000 } from './migrations/1763940000000-positions-from-transaction-ids.js';
+import { SchemaVersionColumn1765200000000 } from './migrations/1765200000000-schema-version-column.js';
 
 /** In order. Raw SQL only: the schema is the contract, no entity metadata involved. */
 export const eventStoreMigrations = [
   CreateEventLog1763900000000,
   GuardAppendOnly1763900000001,
   PositionsFromTransactionIds1763940000000,
+  SchemaVersionColumn1765200000000,
 ];
 
 /** Its own table, so the read models' migrations (another DataSource) never see these and vice versa. */

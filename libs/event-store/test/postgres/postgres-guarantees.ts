@@ -227,9 +227,16 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
       () =>
         withOwnDatabase(harness().url(), 'positions', async (url) => {
           const lock: [number, number] = [1701999001, 0];
-          const [positionsFromXids] = eventStoreMigrations.slice(-1);
+          const upTo = eventStoreMigrations.findIndex((m) =>
+            m.name.startsWith('PositionsFromTransactionIds'),
+          );
           // The log as the first release wrote it: sequence positions under the advisory lock.
-          await runMigrationsOnce(url, eventStoreMigrations.slice(0, -1), EVENT_STORE_MIGRATIONS_TABLE, lock);
+          await runMigrationsOnce(
+            url,
+            eventStoreMigrations.slice(0, upTo),
+            EVENT_STORE_MIGRATIONS_TABLE,
+            lock,
+          );
           const before = new PostgresEventStore({
             connection: { connectionString: url },
             role: null,
@@ -242,7 +249,6 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
           expect(old.events.map((e) => e.globalPosition)).toEqual([1, 2, 3]);
 
           await runMigrationsOnce(url, eventStoreMigrations, EVENT_STORE_MIGRATIONS_TABLE, lock);
-          expect(positionsFromXids!.name).toMatch(/PositionsFromTransactionIds/);
           const after = new PostgresEventStore({
             connection: { connectionString: url },
             role: null,
@@ -269,6 +275,10 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
             expect(await after.countEvents({ after: 0, upTo: await after.headPosition(), limit: 1000 })).toBe(
               19,
             );
+            // The schema_version column came later: generated from each event's metadata, the old ones' too.
+            expect((await after.readAllFacts({ maxCount: 3 })).map((e) => e.schemaVersion)).toEqual([
+              1, 1, 1,
+            ]);
           } finally {
             await after.close();
           }
@@ -279,6 +289,11 @@ export function runPostgresGuarantees(name: string, harness: () => PostgresHarne
               client.query(`INSERT INTO event_store.events (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash)
                           VALUES (gen_random_uuid(), 'x', 0, 't', now(), now(), '{}', '{}', '', '')`),
             ).rejects.toThrow(/global_position/);
+            // Nor can a writer give an event a schema version its metadata does not say.
+            await expect(
+              client.query(`INSERT INTO event_store.events (event_id, stream_id, stream_revision, type, occurred_at, recorded_at, data, metadata, hash, prev_hash, schema_version)
+                          VALUES (gen_random_uuid(), 'x', 0, 't', now(), now(), '{}', '{"schemaVersion":1}', '', '', 2)`),
+            ).rejects.toThrow(/non-DEFAULT value into column "schema_version"/);
           } finally {
             await client.end();
           }
