@@ -1,10 +1,11 @@
+import { caseWeight, type WorkloadEntry } from '#domain';
 import type { EventFacts } from '#event-store';
 
 interface CaseLoad {
   open: boolean;
   assigneeId: string | null;
-  /** Latest sorted complexity; 0 until sorted (an assigned, never-sorted case weighs 0). */
-  complexity: number;
+  /** Latest sorted complexity; null until sorted. */
+  complexity: number | null;
 }
 
 interface StaffRecord {
@@ -14,14 +15,8 @@ interface StaffRecord {
   skillLevel: number;
 }
 
-export interface WorkloadEntryView {
-  staffId: string;
-  roles: string[];
-  active: boolean;
-  skillLevel: number;
-  weightedLoad: number;
-  openCases: number;
-}
+/** What auto-assignment compares (the domain's WorkloadEntry). */
+export type WorkloadEntryView = WorkloadEntry;
 
 const CHANGES_A_HELD_CASE = new Set(['CaseSorted', 'CaseAssigned', 'CaseResolved', 'CaseReopened']);
 
@@ -54,7 +49,7 @@ export class DepartmentWorkload {
         return;
       }
       case 'ComplaintReceived':
-        return this.change(String(data.caseId), () => ({ open: true, assigneeId: null, complexity: 0 }));
+        return this.change(String(data.caseId), () => ({ open: true, assigneeId: null, complexity: null }));
       case 'CaseSorted':
         return this.change(String(data.caseId), (c) => ({ ...c, complexity: Number(data.complexity) }));
       case 'CaseAssigned':
@@ -87,14 +82,14 @@ export class DepartmentWorkload {
         roles: member.roles,
         active: member.active,
         skillLevel: member.skillLevel,
-        weightedLoad: load.weighted - (minus ? excluded.complexity : 0),
+        weightedLoad: load.weighted - (minus ? caseWeight(excluded.complexity) : 0),
         openCases: load.open - (minus ? 1 : 0),
       };
     });
   }
 
   private change(caseId: string, next: (current: CaseLoad) => CaseLoad): void {
-    const before = this.cases.get(caseId) ?? { open: false, assigneeId: null, complexity: 0 };
+    const before = this.cases.get(caseId) ?? { open: false, assigneeId: null, complexity: null };
     const after = next(before);
     this.contribute(before, -1);
     this.contribute(after, +1);
@@ -104,7 +99,7 @@ export class DepartmentWorkload {
   private contribute(c: CaseLoad, sign: 1 | -1): void {
     if (!c.open || c.assigneeId === null) return;
     const load = this.load.get(c.assigneeId) ?? { weighted: 0, open: 0 };
-    load.weighted += sign * c.complexity;
+    load.weighted += sign * caseWeight(c.complexity);
     load.open += sign;
     this.load.set(c.assigneeId, load);
   }

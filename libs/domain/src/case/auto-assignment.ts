@@ -12,6 +12,12 @@ export interface WorkloadEntry {
   openCases: number;
 }
 
+/**
+ * What one open case adds to its assignee's weighted load (SPEC §6.1): its latest complexity; a case
+ * never sorted weighs 0. The one definition, for auto-assignment and the rep-workload report.
+ */
+export const caseWeight = (complexity: number | null): number => complexity ?? 0;
+
 /** Active correspondents skilled for the complexity: the only ones auto-assignment may pick. */
 export const isQualified = (entry: WorkloadEntry, complexity: number): boolean =>
   entry.active && entry.roles.includes('correspondent') && entry.skillLevel >= complexity;

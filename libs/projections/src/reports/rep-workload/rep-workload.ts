@@ -1,3 +1,4 @@
+import { caseWeight } from '#domain';
 import { hoursFromMs, ratio } from '../report-math.js';
 import { byId, isCorrespondent, type StaffMemberAsOf } from '../staff-as-of.js';
 
@@ -46,8 +47,7 @@ function workloadOf(member: StaffMemberAsOf, cases: OpenCaseAsOf[], asOfMs: numb
     name: member.name,
     skillLevel: member.skillLevel,
     openCases: cases.length,
-    // A case assigned but never sorted weighs 0.
-    weightedLoad: cases.reduce((sum, c) => sum + (c.complexity ?? 0), 0),
+    weightedLoad: cases.reduce((sum, c) => sum + caseWeight(c.complexity), 0),
     oldestOpenAgeHours: cases.length === 0 ? null : hoursFromMs(asOfMs - oldest),
     byPriority,
   };
