@@ -52,4 +52,9 @@ export { systemClock, type Clock } from './shared/validate-new-events.js';
 
 // What every follower of the log shares: its lock across processes, its logger, its pauses.
 export { lockOnKeys, lockOnName, type FollowerLock } from './following/follower-lock.js';
+export {
+  whileHoldingLock,
+  type HeldConnection,
+  type WhileHoldingLockOptions,
+} from './following/while-holding-lock.js';
 export { describeError, pause, silentLogger, type FollowerLogger } from './following/follower-logger.js';

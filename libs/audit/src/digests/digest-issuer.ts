@@ -1,6 +1,6 @@
 import { DIGEST_ISSUER_TUNING } from '#config';
-import type { ClientBase, Pool, PoolClient } from 'pg';
-import { lockOnName, pause } from '#event-store';
+import type { ClientBase, Pool } from 'pg';
+import { lockOnName, pause, whileHoldingLock } from '#event-store';
 import { signDigest, type LogDigest } from './digest.js';
 import { eventHashesAfter, readDigestCheckpoint, recordSigningKey, storeDigest } from './digest-rows.js';
 import { extendLogHash } from './log-hash.js';
@@ -91,44 +91,32 @@ export class DigestIssuer {
     return this.lastIssued;
   }
 
-  private async run(): Promise<void> {
-    const { logger } = this.options;
+  private run(): Promise<void> {
+    const { logger, key } = this.options;
     const signal = this.stopping.signal;
-    while (!signal.aborted) {
-      let client: PoolClient | undefined;
-      let broken: Error | undefined;
-      try {
-        client = await this.options.pool.connect();
-        // A killed connection emits 'error' on the client; without a listener the process would crash.
-        client.on('error', (error) => (broken = error));
-        const standbyPollMs = this.options.standbyPollMs ?? DIGEST_ISSUER_TUNING.standbyPollMs;
-        if (!(await issuerLock.standBy(client, standbyPollMs, signal))) break;
-        this.active = true;
-        await recordSigningKey(client, this.options.key.jwk);
-        logger.info({ keyId: this.options.key.keyId }, 'digest issuer active: took the lock');
+    return whileHoldingLock({
+      pool: this.options.pool,
+      lock: issuerLock,
+      signal,
+      standbyPollMs: this.options.standbyPollMs ?? DIGEST_ISSUER_TUNING.standbyPollMs,
+      retryMs: this.options.retryMs ?? DIGEST_ISSUER_TUNING.retryMs,
+      holding: (holding) => (this.active = holding),
+      work: async ({ client, check }) => {
+        await recordSigningKey(client, key.jwk);
+        logger.info({ keyId: key.keyId }, 'digest issuer active: took the lock');
         while (!signal.aborted) {
-          if (broken) throw broken;
-          const digest = await issueDigest(
-            client,
-            this.options.key,
-            (this.options.now ?? (() => new Date()))(),
-            this.options.pageSize,
-          );
+          check();
+          const now = (this.options.now ?? (() => new Date()))();
+          const digest = await issueDigest(client, key, now, this.options.pageSize);
           if (digest) {
             this.lastIssued = digest;
             this.options.onIssued?.(digest);
           }
           await pause(this.options.intervalMs, signal);
         }
-      } catch (error) {
-        broken ??= error as Error;
-        logger.warn({ err: error }, 'digest issuer stopped; it starts over from its committed checkpoint');
-      } finally {
-        this.active = false;
-        // Destroying the connection ends its session, and with it the lock.
-        client?.release(true);
-      }
-      await pause(this.options.retryMs ?? DIGEST_ISSUER_TUNING.retryMs, signal);
-    }
+      },
+      failed: (error) =>
+        logger.warn({ err: error }, 'digest issuer stopped; it starts over from its committed checkpoint'),
+    });
   }
 }

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { startTestPostgres } from '../../../../test/support/embedded-postgres.js';
 import { openPool } from '../faults/open-pool.js';
 import { lockOnKeys, lockOnName, type FollowerLock } from './follower-lock.js';
+import { whileHoldingLock, type HeldConnection } from './while-holding-lock.js';
 
 // The one lock every follower of the log takes (projector, rebuild, feeds, digest issuer): one
 // session at a time holds it, any process can see that it is held, and it dies with its session.
@@ -78,6 +79,79 @@ describe('a follower lock', () => {
       await holder.end();
       await standby.end();
     }
+  });
+
+  describe('the loop every follower runs while it holds its lock', () => {
+    const backend = async ({ client }: HeldConnection) =>
+      (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+
+    /** A follower whose first round fails, whose second works until stopped; what it went through. */
+    function follower(lock: FollowerLock, keepConnection: boolean) {
+      const stop = new AbortController();
+      // A pool of one: a connection given back is the one the next round gets.
+      const own = openPool({ connectionString: postgres.url, max: 1 }, () => undefined);
+      const seen = { pids: [] as number[], failures: [] as string[], holding: [] as boolean[], waited: 0 };
+      const loop = whileHoldingLock({
+        pool: own,
+        lock,
+        signal: stop.signal,
+        standbyPollMs: 20,
+        retryMs: 20,
+        keepConnection,
+        waiting: () => seen.waited++,
+        holding: (holding) => seen.holding.push(holding),
+        failed: (error) => seen.failures.push((error as Error).message),
+        work: async (connection) => {
+          seen.pids.push(await backend(connection));
+          if (seen.pids.length === 1) throw new Error('the broker is away');
+          while (!stop.signal.aborted) await new Promise((resolve) => setTimeout(resolve, 10));
+        },
+      });
+      /** Stops it; answers how many connections its pool still holds. */
+      const stopped = async () => {
+        stop.abort();
+        await loop;
+        const kept = own.totalCount;
+        await own.end();
+        return kept;
+      };
+      return { stop: stopped, seen };
+    }
+
+    const secondRound = async (seen: { pids: number[] }) => {
+      while (seen.pids.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+
+    it('starts over on a new session after a failed round; stopped, gives the lock back, keeping the session if asked', async () => {
+      for (const keepConnection of [false, true]) {
+        const lock = lockOnName(`caseledger.spec:loop-${keepConnection}`);
+        const { stop, seen } = follower(lock, keepConnection);
+        await secondRound(seen);
+        expect(seen.failures).toEqual(['the broker is away']);
+        expect(await lock.heldAnywhere(pool)).toBe(true);
+        // A failed round's session is ended, whatever happened to it, and the lock with it.
+        expect(seen.pids[1]).not.toBe(seen.pids[0]);
+        expect(await stop()).toBe(keepConnection ? 1 : 0);
+        // Given back at once; or freed as the ended session's backend exits.
+        expect(await freedWithin(lock, 2_000)).toBe(true);
+        expect(seen.holding).toEqual([true, false, true, false]);
+      }
+    });
+
+    it('stands by while another holds the lock, then takes over when that one stops', async () => {
+      const lock = lockOnName('caseledger.spec:loop-standby');
+      const first = follower(lock, true);
+      await secondRound(first.seen);
+      const second = follower(lock, true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(second.seen.waited).toBe(1);
+      expect(second.seen.pids).toEqual([]);
+      await first.stop();
+      await secondRound(second.seen);
+      expect(second.seen.holding.at(-1)).toBe(true);
+      await second.stop();
+      expect(await lock.heldAnywhere(pool)).toBe(false);
+    });
   });
 
   it('keeps the keys operators and earlier releases look for', async () => {

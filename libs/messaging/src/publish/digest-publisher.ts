@@ -3,7 +3,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import { ensureTopics } from '../kafka/ensure-topics.js';
 import { BROKER_RETRY, createKafka, type KafkaSettings } from '../kafka/kafka-settings.js';
-import { describeError, pause, silentLogger, type FollowerLogger } from '#event-store';
+import { describeError, pause, silentLogger, whileHoldingLock, type FollowerLogger } from '#event-store';
 import { advanceCheckpoint, readCheckpoint } from './publisher-checkpoint.js';
 import { publisherLock } from './publisher-lock.js';
 
@@ -39,36 +39,30 @@ export function startDigestPublisher(options: DigestPublisherOptions): { stop():
   const logger = options.logger ?? silentLogger;
   const kafka = createKafka(options.kafka, 'caseledger-digest-publisher', logger);
   const topic = options.topic ?? DIGESTS_TOPIC;
-  const loop = (async () => {
-    while (!stopping.signal.aborted) {
-      let client: PoolClient | undefined;
-      let producer: Producer | undefined;
+  const retryMs = options.retryMs ?? DIGEST_FEED_TUNING.retryMs;
+  const loop = whileHoldingLock({
+    pool: options.pool,
+    lock: publisherLock(topic),
+    signal: stopping.signal,
+    standbyPollMs: retryMs,
+    retryMs,
+    work: async ({ client }) => {
+      const plan = { topic, partitions: 1, replicationFactor: options.kafka.replicationFactor };
+      await ensureTopics(kafka, [plan], logger, stopping.signal);
+      const producer = idempotentProducer(kafka);
       try {
-        client = await options.pool.connect();
-        client.on('error', () => undefined); // the next query fails and we start over
-        if (await publisherLock(topic).tryTake(client)) {
-          await ensureTopics(
-            kafka,
-            [{ topic, partitions: 1, replicationFactor: options.kafka.replicationFactor }],
-            logger,
-            stopping.signal,
-          );
-          producer = idempotentProducer(kafka);
-          await producer.connect();
-          await publish(client, producer, topic, options, stopping.signal);
-        }
-      } catch (error) {
-        logger.warn(
-          { err: describeError(error) },
-          'digest publisher failed; starting over from its checkpoint',
-        );
+        await producer.connect();
+        await publish(client, producer, topic, options, stopping.signal);
       } finally {
-        await producer?.disconnect().catch(() => undefined);
-        client?.release(true); // ends the session and with it the lock
+        await producer.disconnect().catch(() => undefined);
       }
-      await pause(options.retryMs ?? DIGEST_FEED_TUNING.retryMs, stopping.signal);
-    }
-  })();
+    },
+    failed: (error) =>
+      logger.warn(
+        { err: describeError(error) },
+        'digest publisher failed; starting over from its checkpoint',
+      ),
+  });
   return {
     stop: async () => {
       stopping.abort();

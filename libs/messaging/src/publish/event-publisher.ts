@@ -1,7 +1,14 @@
 import { EVENT_FEED_TUNING } from '#config';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
-import type { Pool, PoolClient } from 'pg';
-import { describeError, pause, type EventStore, type FollowerLogger } from '#event-store';
+import type { Pool } from 'pg';
+import {
+  describeError,
+  pause,
+  whileHoldingLock,
+  type EventStore,
+  type FollowerLogger,
+  type HeldConnection,
+} from '#event-store';
 import { ensureTopics, type TopicPlan } from '../kafka/ensure-topics.js';
 import { BROKER_RETRY } from '../kafka/kafka-settings.js';
 import { feedMessage } from './feed-message.js';
@@ -51,52 +58,47 @@ export class EventPublisher {
     await this.loop;
   }
 
-  private async run(): Promise<void> {
-    const { logger, status } = this.options;
+  private run(): Promise<void> {
+    const { logger, status, topic } = this.options;
     const signal = this.stopping.signal;
-    while (!signal.aborted) {
-      let client: PoolClient | undefined;
-      let producer: Producer | undefined;
-      const broken: { error?: Error } = {};
-      try {
-        client = await this.options.pool.connect();
-        // A killed connection emits 'error' on the client; without a listener the process would crash.
-        client.on('error', (error) => (broken.error = error));
-        const standbyPollMs = this.options.standbyPollMs ?? EVENT_FEED_TUNING.standbyPollMs;
-        if (!(await publisherLock(this.options.topic.topic).standBy(client, standbyPollMs, signal))) break;
-        status.active(true);
-        logger.info({ topic: this.options.topic.topic }, 'event publisher active: took the lock');
-        await ensureTopics(this.options.kafka, [this.options.topic], logger, signal);
-        producer = this.producer();
-        await producer.connect();
-        await this.publish(client, producer, broken, signal);
-      } catch (error) {
+    return whileHoldingLock({
+      pool: this.options.pool,
+      lock: publisherLock(topic.topic),
+      signal,
+      standbyPollMs: this.options.standbyPollMs ?? EVENT_FEED_TUNING.standbyPollMs,
+      retryMs: this.options.retryMs ?? EVENT_FEED_TUNING.retryMs,
+      holding: (holding) => status.active(holding),
+      work: async (connection) => {
+        logger.info({ topic: topic.topic }, 'event publisher active: took the lock');
+        await ensureTopics(this.options.kafka, [topic], logger, signal);
+        const producer = this.producer();
+        try {
+          await producer.connect();
+          await this.publish(connection, producer, signal);
+        } finally {
+          await producer.disconnect().catch(() => undefined);
+        }
+      },
+      failed: (error) => {
         status.failed(describeError(error));
         logger.warn(
           { err: describeError(error) },
           'event publisher failed; starting over from its checkpoint',
         );
-      } finally {
-        status.active(false);
-        await producer?.disconnect().catch(() => undefined);
-        // Destroying the connection ends its session, and with it the lock: nothing left to unlock.
-        client?.release(true);
-      }
-      await pause(this.options.retryMs ?? EVENT_FEED_TUNING.retryMs, signal);
-    }
+      },
+    });
   }
 
   private async publish(
-    client: PoolClient,
+    { client, check }: HeldConnection,
     producer: Producer,
-    broken: { error?: Error },
     signal: AbortSignal,
   ): Promise<void> {
     const { store, topic, status } = this.options;
     let position = await readCheckpoint(client, topic.topic);
     status.resumed();
     while (!signal.aborted) {
-      if (broken.error) throw broken.error; // the lock went with the connection
+      check(); // the lock went with a broken connection
       const events = await store.readAll({
         after: position,
         maxCount: this.options.batchSize ?? EVENT_FEED_TUNING.batchSize,

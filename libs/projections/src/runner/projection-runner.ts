@@ -1,6 +1,6 @@
 import { PROJECTOR_TUNING } from '#config';
 import type { Pool, PoolClient } from 'pg';
-import { pause, silentLogger, type EventStore, type FollowerLogger } from '#event-store';
+import { pause, silentLogger, whileHoldingLock, type EventStore, type FollowerLogger } from '#event-store';
 import { PROJECTIONS, type Projection } from '../read-models/projections.js';
 import { READ_MODELS_SCHEMA } from '../read-models/schema.js';
 import { applyBatch } from './apply-batch.js';
@@ -62,42 +62,30 @@ export class ProjectionRunner {
     return this.appliedBatches;
   }
 
-  private async run(): Promise<void> {
-    const signal = this.stopping.signal;
-    while (!signal.aborted) {
-      let client: PoolClient | undefined;
-      let broken: Error | undefined;
-      // A killed connection emits 'error' on the client; without a listener the process would crash.
-      // Its session, and the lock with it, is gone at that moment: this runner is no longer the
-      // active one, whatever it is doing (a standby may take over at once; it cannot write anyway).
-      const onError = (error: Error) => {
-        broken = error;
-        this.active = false;
-      };
-      try {
-        client = await this.options.pool.connect();
-        client.on('error', onError);
-        await ensureCheckpoints(client, READ_MODELS_SCHEMA, this.names);
-        const standbyPollMs = this.options.standbyPollMs ?? PROJECTOR_TUNING.standbyPollMs;
-        const announce = () => this.logger.info({}, 'projector standing by: another one holds the lock');
-        if (!(await projectorLock.standBy(client, standbyPollMs, signal, announce))) break;
-        this.active = true;
-        this.logger.info({ projections: this.names }, 'projector active: took the lock');
-        await this.follow(client, signal);
-      } catch (error) {
-        broken ??= error as Error;
-        // A lost connection, or a batch that failed: it rolled back whole, so starting again from
-        // the committed checkpoint (after a pause, as standby first) neither skips nor repeats.
+  private run(): Promise<void> {
+    return whileHoldingLock({
+      pool: this.options.pool,
+      lock: projectorLock,
+      signal: this.stopping.signal,
+      standbyPollMs: this.options.standbyPollMs ?? PROJECTOR_TUNING.standbyPollMs,
+      retryMs: this.options.retryMs ?? PROJECTOR_TUNING.retryMs,
+      keepConnection: true,
+      prepare: (client) => ensureCheckpoints(client, READ_MODELS_SCHEMA, this.names),
+      waiting: () => this.logger.info({}, 'projector standing by: another one holds the lock'),
+      holding: (holding) => {
+        if (holding && !this.active)
+          this.logger.info({ projections: this.names }, 'projector active: took the lock');
+        this.active = holding;
+      },
+      work: ({ client }) => this.follow(client, this.stopping.signal),
+      // A lost connection, or a batch that failed: it rolled back whole, so starting again from the
+      // committed checkpoint (after a pause, as standby first) neither skips nor repeats.
+      failed: (error) =>
         this.logger.warn(
           { err: error },
           'projector stopped applying the log; it resumes from the last committed batch',
-        );
-      } finally {
-        this.active = false;
-        if (client) await this.release(client, broken, onError);
-      }
-      if (!signal.aborted) await pause(this.options.retryMs ?? PROJECTOR_TUNING.retryMs, signal);
-    }
+        ),
+    });
   }
 
   private async follow(client: PoolClient, signal: AbortSignal): Promise<void> {
@@ -122,18 +110,5 @@ export class ProjectionRunner {
         positions = await readCheckpoints(client, READ_MODELS_SCHEMA, this.names);
       }
     }
-  }
-
-  private async release(
-    client: PoolClient,
-    broken: Error | undefined,
-    onError: (error: Error) => void,
-  ): Promise<void> {
-    if (!broken) {
-      await projectorLock.release(client).catch(() => undefined);
-      client.off('error', onError); // back to the pool, which listens itself; a broken one keeps ours to the end
-    }
-    // A broken connection is destroyed, not returned to the pool; destroying it also frees the lock.
-    client.release(broken ?? undefined);
   }
 }
