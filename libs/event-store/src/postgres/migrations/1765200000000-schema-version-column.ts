@@ -11,7 +11,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A generated column: PostgreSQL computes it from the very document inserted, so it is the
  * metadata's by definition, every writer (the store, a restore) fills it without knowing it, and
  * the hash chain stays over the metadata. Adding it rewrites the table once, holding writes
- * meanwhile: 4.6 s for 522,211 events on the 2-core machine (README, Upgrading).
+ * meanwhile: 4.6 s for 522,211 events on the 2-core machine (README, Database logins).
  */
 export class SchemaVersionColumn1765200000000 implements MigrationInterface {
   name = 'SchemaVersionColumn1765200000000';
