@@ -24,8 +24,6 @@ const aliasesOf = (lib) => ALIASES[lib] ?? [`#${lib}`];
 const APP_EXCEPTIONS = {
   // npm start hosts the HTTP shell, its controllers and providers, in its own composition.
   standalone: ['api'],
-  // `cli token` signs with the API's verifier and role list; `cli projections` runs the projector's cli.
-  cli: ['api', 'projector'],
   // Browser code, bundled by Vite without the caseledger-source condition: it takes the two pure
   // domain files it shares with the server (auto-assignment, the case vocabulary) by their paths.
   console: ['domain'],

@@ -8,6 +8,7 @@
 import { auditExport, auditVerify } from './audit/index.js';
 import { processIo } from './audit/cli-io.js';
 import { dbSetup } from './db/db-setup.js';
+import { projectionsCli } from './projections/projections-cli.js';
 import { tokenCommand } from './token/token-command.js';
 import { readEnvFile } from '#config';
 
@@ -23,9 +24,6 @@ if (group === 'audit' && command === 'verify') process.exit(await auditVerify(re
 if (group === 'audit' && command === 'export') process.exit(await auditExport(rest));
 if (group === 'token') process.exit(await tokenCommand(process.argv.slice(3), processIo()));
 if (group === 'db' && command === 'setup') process.exit(await dbSetup(rest));
-if (group === 'projections') {
-  await import('../../projector/src/cli.js'); // reads the same arguments and exits by itself
-} else {
-  process.stderr.write(`${USAGE}\n`);
-  process.exit(2);
-}
+if (group === 'projections') process.exit(await projectionsCli(process.argv.slice(3)));
+process.stderr.write(`${USAGE}\n`);
+process.exit(2);

@@ -4,6 +4,7 @@ export * from './event-store-factory.js';
 export * from './operator-database.js';
 export * from './process-guard.js';
 export * from './database-connection.js';
+export * from './sign-token.js';
 // Least privilege (SPEC §7): the owner and runtime logins, the start-up check, `db setup`.
 export { prepareDatabase, type PrepareOptions } from './logins/prepare-database.js';
 export { ensureRuntimeLogin, type RuntimeLoginResult } from './logins/runtime-login.js';

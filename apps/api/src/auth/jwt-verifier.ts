@@ -1,6 +1,6 @@
 import { MAX_TOKEN_LENGTH } from '#config';
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { signToken } from '#runtime';
 import { ProviderKeys, PROVIDER_ALGORITHMS, type ProviderKeysOptions } from './provider-keys.js';
 import { claimsUnderPolicy, type TokenClaims, type TokenPolicy } from './token-policy.js';
 
@@ -54,17 +54,7 @@ export class JwtVerifier {
   /** A token of this deployment's secret (development, the CLI, `npm start`'s welcome), with the configured audience and issuer. */
   sign(sub: string, roles: string[], expiresIn = '1h'): Promise<string> {
     // The roles go where AUTH_ROLES_CLAIM says, so one policy reads every token.
-    const claims = (this.options.rolesClaim ?? 'roles')
-      .split('.')
-      .reduceRight<unknown>((inner, key) => ({ [key]: inner }), roles) as Record<string, unknown>;
-    const jwt = new SignJWT(claims)
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(sub)
-      .setIssuedAt()
-      .setExpirationTime(expiresIn);
-    if (this.options.issuer) jwt.setIssuer(this.options.issuer);
-    if (this.options.audience) jwt.setAudience(this.options.audience);
-    return jwt.sign(this.key);
+    return signToken(this.key, this.options, sub, roles, expiresIn);
   }
 
   private hmacPayload(

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError, loadConfig } from '#config';
-import { existingJwtSecret } from '#runtime';
-import { JwtVerifier } from '../../../api/src/auth/jwt-verifier.js';
+import { existingJwtSecret, signToken } from '#runtime';
 import { ROLES, type Role } from '#domain';
 import { EXIT, type CliIo } from '../audit/cli-io.js';
 
@@ -63,9 +62,11 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<number> {
       `--ttl ${parsed.ttl} is longer than the server accepts (AUTH_MAX_TOKEN_LIFETIME_S=${config.auth.maxLifetimeSeconds})`,
     );
   }
-  // The server's own signer: roles where AUTH_ROLES_CLAIM says, its issuer and audience.
+  // The server's own placement: roles where AUTH_ROLES_CLAIM says, its issuer and audience.
   const { rolesClaim, issuer, audience } = config.auth;
-  const token = await new JwtVerifier(secret.secret, { rolesClaim, issuer, audience }).sign(
+  const token = await signToken(
+    secret.secret,
+    { rolesClaim, issuer, audience },
     parsed.sub,
     roles,
     parsed.ttl,

@@ -54,7 +54,7 @@ function cli(args: string[]) {
       '--conditions=caseledger-source',
       '--import',
       './libs/projections/test/run-ts/register.mjs',
-      'apps/projector/src/cli.ts',
+      'apps/cli/src/main.ts',
       'projections',
       ...args,
     ],
