@@ -3,10 +3,8 @@
 // KAFKA_BROKERS. SIGTERM / SIGINT: the chunk in hand is finished and committed, then it exits 0.
 import { pino } from 'pino';
 import { PostgresEventStore } from '#event-store';
-import { prepareProcessDatabase } from '#runtime';
-import { startIngest } from '#messaging';
 import { readEnvFile } from '#config';
-import { guardProcess } from '#runtime';
+import { guardProcess, prepareProcessDatabase, startKafkaPart } from '#runtime';
 import { loadIngestEnvironment } from './ingest-environment.js';
 
 readEnvFile();
@@ -25,11 +23,10 @@ const store = new PostgresEventStore({
   timeouts: config.dbTimeouts,
   onBackgroundError: (error) => logger.warn({ err: error }, 'event store background error'),
 });
-const ingest = await startIngest({
-  store,
-  kafka: config.kafka,
-  currency: config.currency,
-  logger,
+// The same Kafka part as npm start's, ingest only: npm start (the API replicas) publishes the log.
+const ingest = await startKafkaPart(config, store, config.databaseUrl, logger, {
+  ingest: true,
+  publish: false,
   groupId,
   sessionTimeoutMs,
 });

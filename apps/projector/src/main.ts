@@ -3,10 +3,14 @@
 // Needs DATABASE_URL. SIGTERM / SIGINT: the batch in hand commits, the lock is released, exit 0.
 import { pino } from 'pino';
 import { ConfigurationError, loadConfig, readEnvFile } from '#config';
-import { PostgresEventStore, withApplicationRole, openPool } from '#event-store';
-import { startProjector } from '#projections';
-import { databaseConnection, guardProcess, prepareProcessDatabase } from '#runtime';
-import { DigestIssuer, loadSigningKey } from '#audit';
+import { PostgresEventStore } from '#event-store';
+import {
+  databaseConnection,
+  guardProcess,
+  prepareProcessDatabase,
+  startDigestPart,
+  startProjectorPart,
+} from '#runtime';
 
 readEnvFile();
 const config = loadConfig();
@@ -29,23 +33,12 @@ const store = new PostgresEventStore({
   poolSize: 4,
   onBackgroundError,
 });
-// Rows only, no structure: the application role is enough (a rebuild runs as the owner, from the CLI).
-const pool = openPool(
-  { ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 3 },
-  onBackgroundError,
-);
-const projector = startProjector({ store, pool, logger });
-// The signed log digests (SPEC §7.1): active here or in another process, whichever holds the lock.
-const digestPool = openPool(
-  { ...withApplicationRole(databaseConnection(config, config.databaseUrl)), max: 1 },
-  onBackgroundError,
-);
-const digestIssuer = new DigestIssuer({
-  pool: digestPool,
-  key: await loadSigningKey({ keyFile: config.auditSigningKeyFile, dataDir: config.dataDir }),
-  intervalMs: config.auditDigestSeconds * 1000,
-  logger,
-}).start();
+// The same parts as npm start's, on smaller pools. Rows only, no structure: the application role is
+// enough (a rebuild runs as the owner, from the CLI).
+const projector = startProjectorPart(store, databaseConnection(config, config.databaseUrl), logger, 3);
+// The signed log digests (SPEC §7.1): active here or in another process, whichever holds the lock;
+// with KAFKA_BROKERS, published to caseledger.digests likewise.
+const digests = await startDigestPart(config, config.databaseUrl, logger, 2);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -54,10 +47,8 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'stopping: committing the batch in hand, releasing the lock');
   try {
     await projector.stop();
-    await digestIssuer.stop();
-    await digestPool.end();
+    await digests.stop();
     await store.close();
-    await pool.end();
     process.exit(0);
   } catch (error) {
     logger.error({ err: error }, 'unclean stop: the next projector resumes from the last committed batch');

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { CaseledgerConfig } from '#config';
 import { PostgresAuditLog } from '#audit';
 import type { EventStore } from '#event-store';
-import { databaseConnection, openEventStore } from '#runtime';
+import { databaseConnection, openEventStore, startKafkaPart } from '#runtime';
 import type { ApiModuleOptions } from '../../api/src/api.module.js';
 import { AuditController } from '../../api/src/audit/audit.controller.js';
 import { auditProviders } from '../../api/src/audit/audit.providers.js';
@@ -12,7 +12,6 @@ import type { ConsoleSignIn } from '../../api/src/console/serve-console.js';
 import { createApiApp } from '../../api/src/create-api-app.js';
 import type { HealthContributor } from '../../api/src/health/health-contributor.js';
 import { startDigestParts } from './digest-parts.js';
-import { startKafkaParts } from './kafka-parts.js';
 import { startProjectionParts } from './projection-parts.js';
 
 export interface Caseledger {
@@ -48,24 +47,15 @@ export async function composeCaseledger(
       logger.warn({ err: error }, 'event store'),
     );
     stops.push(() => store.close());
-    const projections = await startProjectionParts(
-      store,
-      databaseUrl,
-      logger,
-      connection,
-      config.reportWaitMs,
-    );
+    const projections = startProjectionParts(store, logger, connection, config.reportWaitMs);
     stops.push(() => projections.stop());
     const health: HealthContributor[] = [projections.health];
     if (config.kafka) {
-      const kafka = await startKafkaParts(
-        config.kafka,
-        config.currency,
-        store,
-        databaseUrl,
-        logger,
-        config.dbTimeouts,
-      );
+      // With KAFKA_BROKERS, npm start ingests upstream order events and publishes the log (SPEC §5).
+      const kafka = await startKafkaPart({ ...config, kafka: config.kafka }, store, databaseUrl, logger, {
+        ingest: true,
+        publish: true,
+      });
       stops.push(() => kafka.stop());
       health.push(kafka.health);
     }

@@ -13,3 +13,7 @@ export { migrateAll } from './logins/migrate-all.js';
 export { EMBEDDED_LOGINS_FILE } from './logins/embedded-logins.js';
 export { DEFAULT_RUNTIME_ROLE } from './logins/role-name.js';
 export { prepareProcessDatabase } from './logins/prepare-process-database.js';
+// The parts a process is composed of, the same in `npm start` and in the separate apps.
+export { startProjectorPart, type ProjectorPart } from './composition/projector-part.js';
+export { startDigestPart, type DigestPart } from './composition/digest-part.js';
+export { startKafkaPart, type KafkaPartOptions } from './composition/kafka-part.js';
