@@ -88,7 +88,7 @@ describe('a follower lock', () => {
     /** A follower whose first round fails, whose second works until stopped; what it went through. */
     function follower(lock: FollowerLock, keepConnection: boolean) {
       const stop = new AbortController();
-      // A pool of one: a connection given back is the one the next round gets.
+      // A pool of its own, of one connection: what a stop leaves in it can be counted.
       const own = openPool({ connectionString: postgres.url, max: 1 }, () => undefined);
       const seen = { pids: [] as number[], failures: [] as string[], holding: [] as boolean[], waited: 0 };
       const loop = whileHoldingLock({
