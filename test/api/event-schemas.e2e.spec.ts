@@ -112,5 +112,12 @@ describe('event shapes: one registry, read by every fold and projection', () => 
       message: expect.any(String),
       details: { position: (ahead.body as { position: number }).position },
     });
+    // Nor does this build fold the case's stream past it: the case is not shown on a misread state.
+    const supervisor = await caller(app, 'S-1', 'supervisor');
+    const caseRead = await supervisor.get(`/cases/${first.caseId}`);
+    expect(caseRead.status).toBe(500);
+    expect(caseRead.body).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+    // Its other cases read as before.
+    expectStatus(await supervisor.get(`/cases/${after.caseId}`), 200);
   }, 20_000);
 });
